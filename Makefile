@@ -1,0 +1,34 @@
+# The two commands of the README: `make serve` and `make test`.
+# Each one sets up what it needs on a fresh machine.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: serve test build schema chromium bench
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+## Bygg og vis nettstedet lokalt på http://127.0.0.1:8000 med automatisk oppdatering.
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## Kjør hele testsuiten (enhetstester, testnettsteder, golden-filer og nettlesertester).
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+## Bygg nettstedet til site/ (streng modus: alle advarsler stopper bygget).
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Skriv JSON Schema-filene i data/schema/ på nytt fra datamodellen.
+schema: $(STAMP)
+	$(BIN)/python -m macros.schema --write
+
+chromium:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }

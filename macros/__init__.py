@@ -1,0 +1,43 @@
+"""The Python behind the site: mkdocs-macros calls define_env; everything else is plain functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import visning
+from .load import load_plan_cached
+
+
+def define_env(env) -> None:
+    """Register the macros pages may call. Each one only passes the current page to a plain function."""
+    data_dir = Path(env.conf.config_file_path).parent / "data"
+
+    def plan():
+        return load_plan_cached(data_dir)
+
+    def side() -> visning.Side:
+        return visning.Side(env.page.url)
+
+    @env.macro
+    def side_for(type_: str, post_id: str) -> Markup:
+        """The whole body of a generated record page (tiltak, virkemiddel, aktor or rolle)."""
+        return visning.VISNINGER[type_](plan(), post_id, side())
+
+    env.macro(side_for, "side")
+
+    @env.macro
+    def tiltaksoversikt() -> Markup:
+        """All measures grouped by instrument, with sums per year."""
+        return visning.tiltaksoversikt(plan(), side())
+
+    @env.macro
+    def register(type_: str) -> Markup:
+        """A linked list of every actor ("aktor") or role ("rolle")."""
+        return visning.register(plan(), type_, side())
+
+    @env.macro
+    def dokumentliste() -> Markup:
+        """Every source document with its date and adopting body."""
+        return visning.dokumentliste(plan(), side())

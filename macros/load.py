@@ -1,0 +1,129 @@
+"""Read and validate all of data/: every error is collected, then reported once.
+
+This is the only place YAML becomes objects. Nothing here depends on MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import model
+from .feil import Datafeil, Feil
+from .meldinger import valider_post
+from .sjekker import Lest, sjekk_plan
+from .yamlfil import YamlDokument, les_yaml
+
+
+@dataclass(frozen=True)
+class Datafil:
+    """One file in data/: its name, the model of its records, and whether it is a list of records."""
+
+    navn: str
+    modell: type[BaseModel]
+    liste: bool = True
+
+
+DATAFILER: dict[str, Datafil] = {
+    "kilder": Datafil("kilder.yml", model.Kilde),
+    "aktorer": Datafil("aktorer.yml", model.Aktor),
+    "roller": Datafil("roller.yml", model.Rolle),
+    "virkemidler": Datafil("virkemidler.yml", model.Virkemiddel),
+    "tiltak": Datafil("tiltak.yml", model.Tiltak),
+    "okonomi": Datafil("okonomi.yml", model.Okonomi, liste=False),
+}
+
+
+def load_plan(data_dir: Path) -> model.Plan:
+    """Load every file in data_dir into one Plan, or raise Datafeil listing every mistake."""
+    feil: list[Feil] = []
+    lest: dict[str, Lest] = {}
+    for nokkel, datafil in DATAFILER.items():
+        resultat = _les_fil(data_dir, datafil, feil)
+        if resultat is not None:
+            lest[nokkel] = resultat
+    if len(lest) == len(DATAFILER):
+        # Cross-checks run on the records that did validate, so one bad record
+        # does not hide a broken reference in another.
+        feil += sjekk_plan(lest)
+    if feil:
+        raise Datafeil(feil)
+    return model.Plan(**{nokkel: _verdi(lest[nokkel], DATAFILER[nokkel]) for nokkel in DATAFILER})
+
+
+def _verdi(lest: Lest, datafil: Datafil) -> Any:
+    return lest.poster if datafil.liste else lest.poster[""]
+
+
+def _les_fil(data_dir: Path, datafil: Datafil, feil: list[Feil]) -> Lest | None:
+    visningsnavn = f"{data_dir.name}/{datafil.navn}"
+    dokument, lesefeil = les_yaml(data_dir / datafil.navn, visningsnavn)
+    feil += lesefeil
+    if dokument is None or lesefeil:
+        return None
+    if not datafil.liste:
+        objekt, postfeil = valider_post(datafil.modell, dokument.verdi, dokument, (), None)
+        feil += postfeil
+        return Lest(dokument, {"": objekt}, {"": ()}) if objekt is not None else None
+    if not isinstance(dokument.verdi, list):
+        feil.append(
+            Feil(
+                visningsnavn,
+                "filen skal være en liste med poster, der hver post starter med «- » (bindestrek og mellomrom).",
+                linje=1,
+            )
+        )
+        return None
+    return _les_poster(dokument, datafil, feil)
+
+
+def _les_poster(dokument: YamlDokument, datafil: Datafil, feil: list[Feil]) -> Lest | None:
+    poster: dict[str, Any] = {}
+    sti_for_id: dict[str, tuple] = {}
+    gyldig = True
+    for indeks, verdi in enumerate(dokument.verdi):
+        post_id = verdi.get("id") if isinstance(verdi, dict) else None
+        post_id = post_id if isinstance(post_id, str) else None
+        objekt, postfeil = valider_post(datafil.modell, verdi, dokument, (indeks,), post_id)
+        feil += postfeil
+        if objekt is None:
+            gyldig = False
+            continue
+        linje = dokument.linje((indeks, "id")) or 0
+        if objekt.id in poster:
+            feil.append(
+                Feil(
+                    dokument.fil,
+                    f"id «{objekt.id}» er allerede brukt på linje "
+                    f"{dokument.linje(sti_for_id[objekt.id] + ('id',))}. "
+                    "Hver post må ha sin egen id.",
+                    linje=linje,
+                    post=objekt.id,
+                    felt="id",
+                )
+            )
+            gyldig = False
+            continue
+        poster[objekt.id] = objekt
+        sti_for_id[objekt.id] = (indeks,)
+    return Lest(dokument, poster, sti_for_id, komplett=gyldig)
+
+
+_cache: dict[Path, tuple[tuple, model.Plan]] = {}
+
+
+def load_plan_cached(data_dir: Path) -> model.Plan:
+    """load_plan, reused while no file in data_dir has changed (one load per build)."""
+    data_dir = data_dir.resolve()
+    stempel = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml"))
+    )
+    treff = _cache.get(data_dir)
+    if treff and treff[0] == stempel:
+        return treff[1]
+    plan = load_plan(data_dir)
+    _cache[data_dir] = (stempel, plan)
+    return plan

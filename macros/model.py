@@ -1,0 +1,191 @@
+"""The plan's data shapes, defined once.
+
+Every file in data/ is validated against one of these models before any page
+renders. Field names are the YAML keys staff write, so they are in bokmål.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+"""A stable id: lower-case ascii words joined by hyphens; it becomes the URL."""
+
+Tekst = Annotated[str, StringConstraints(min_length=1)]
+Kroner = Annotated[int, Field(ge=0)]
+IsoTid = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+"""A date as ISO text, or part of one: "2019", "2019-12", "2019-12-04"."""
+
+
+class Modell(BaseModel):
+    """Strict base: unknown keys are errors and nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Kildehenvisning(Modell):
+    """Where in a source document a fact stands."""
+
+    kilde: Id
+    seksjon: Tekst
+
+
+class Kilde(Modell):
+    """One plan document the site publishes."""
+
+    id: Id
+    tittel: Tekst
+    type: Tekst
+    vedtatt_av: Tekst | None = None
+    dato: IsoTid
+    dato_tekst: Tekst
+    saksnummer: Tekst | None = None
+    filer: list[Tekst] = Field(min_length=1)
+    merknad: Tekst | None = None
+
+
+AktorType = Literal[
+    "kommune",
+    "fylkeskommune",
+    "regionalt-samarbeid",
+    "offentlig-virksomhet",
+    "naeringsliv",
+    "utdanning-og-forskning",
+    "organisasjon",
+    "gruppe",
+]
+
+
+class Aktor(Modell):
+    """An actor that owns, partners in or is named in the plans."""
+
+    id: Id
+    navn: Tekst
+    forkortelse: Tekst | None = None
+    type: AktorType
+
+
+class Rolle(Modell):
+    """One of the region's roles in a measure (a controlled vocabulary)."""
+
+    id: Literal["veiviser", "brobygger", "tilrettelegger"]
+    navn: Tekst
+    omtale: list[Tekst] = Field(min_length=1)
+    kilde: Kildehenvisning
+
+
+class Virkemiddel(Modell):
+    """A prioritised strategic instrument and the source's assessment of it."""
+
+    id: Id
+    nummer: Annotated[int, Field(ge=1)]
+    navn: Tekst
+    overskrift: Tekst
+    vurdering: list[Tekst] = Field(min_length=1)
+    uten_tiltak: Tekst | None = None
+    kilde: Kildehenvisning
+
+
+class Midler(Modell):
+    """One funding cell: the source's wording and, where it states one, an amount per year."""
+
+    tekst: str
+    kr: dict[int, Kroner] = Field(default_factory=dict)
+    anslag: bool = False
+
+    @property
+    def har_belop(self) -> bool:
+        """True when the source states an amount for at least one year."""
+        return bool(self.kr)
+
+
+class Tiltak(Modell):
+    """A measure (tiltak) in the 2021 action plan."""
+
+    id: Id
+    navn: Tekst
+    virkemiddel: Id
+    midler_2021: Midler
+    midler_2022_2024: Midler
+    roller: list[Id] = Field(min_length=1)
+    rolle_tekst: Tekst
+    tiltakseiere: list[Id] = Field(min_length=1)
+    tiltakseier_tekst: Tekst
+    partnere: list[Id]
+    partnere_tekst: str
+
+    @model_validator(mode="after")
+    def _years_match_columns(self) -> "Tiltak":
+        for felt, tillatt in (("midler_2021", {2021}), ("midler_2022_2024", {2022, 2023, 2024})):
+            feil = sorted(set(getattr(self, felt).kr) - tillatt)
+            if feil:
+                raise ValueError(
+                    f"{felt}: året {feil[0]} hører ikke til denne kolonnen; "
+                    f"tillatte år er {', '.join(map(str, sorted(tillatt)))}"
+                )
+        return self
+
+    def kr_for(self, ar: int) -> int | None:
+        """The amount stated for a year, or None when the source states none."""
+        for midler in (self.midler_2021, self.midler_2022_2024):
+            if ar in midler.kr:
+                return midler.kr[ar]
+        return None
+
+    def er_anslag(self, ar: int) -> bool:
+        """True when the amount for this year is an estimate ("trolig")."""
+        midler = self.midler_2021 if ar == 2021 else self.midler_2022_2024
+        return midler.anslag and ar in midler.kr
+
+
+class OppgittBelop(Modell):
+    """An amount a source states, which the data is reconciled against."""
+
+    kr: Kroner
+    tekst: Tekst
+    kilde: Id
+    seksjon: Tekst
+
+
+class Tiltaksplan2021Okonomi(Modell):
+    """The 2021 frame and the stated total of the 2021 measures."""
+
+    ramme: OppgittBelop
+    oppgitt_sum: OppgittBelop
+
+
+class Okonomi(Modell):
+    """Amounts the sources state."""
+
+    tiltaksplan_2021: Tiltaksplan2021Okonomi
+
+
+class Plan(BaseModel):
+    """Everything in data/, validated and cross-checked, keyed by id in source order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kilder: dict[str, Kilde]
+    aktorer: dict[str, Aktor]
+    roller: dict[str, Rolle]
+    virkemidler: dict[str, Virkemiddel]
+    tiltak: dict[str, Tiltak]
+    okonomi: Okonomi
+
+    def tiltak_for_virkemiddel(self, virkemiddel_id: str) -> list[Tiltak]:
+        """The measures under one instrument, in source order."""
+        return [t for t in self.tiltak.values() if t.virkemiddel == virkemiddel_id]
+
+    def tiltak_eid_av(self, aktor_id: str) -> list[Tiltak]:
+        """The measures an actor owns."""
+        return [t for t in self.tiltak.values() if aktor_id in t.tiltakseiere]
+
+    def tiltak_med_partner(self, aktor_id: str) -> list[Tiltak]:
+        """The measures an actor is a main partner in."""
+        return [t for t in self.tiltak.values() if aktor_id in t.partnere]
+
+    def tiltak_med_rolle(self, rolle_id: str) -> list[Tiltak]:
+        """The measures where the region has this role."""
+        return [t for t in self.tiltak.values() if rolle_id in t.roller]

@@ -1,0 +1,80 @@
+"""MkDocs hook: validates data/ once, adds one page per record, and ends every page with its source.
+
+Listed under `hooks:` in mkdocs.yml. The work is done by plain functions in this
+package; this file only connects them to MkDocs' events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from macros.feil import Datafeil
+from macros.load import load_plan_cached
+from macros.model import Plan
+from macros.sider import genererte_sider
+from macros.visning import Redigering, Side, kildeboks
+
+
+def prosjektmappe(config: MkDocsConfig) -> Path:
+    """The folder that holds mkdocs.yml and data/."""
+    return Path(config.config_file_path).parent
+
+
+def plan_for(config: MkDocsConfig) -> Plan:
+    """The validated plan, or a build error listing every mistake in data/."""
+    try:
+        return load_plan_cached(prosjektmappe(config) / "data")
+    except Datafeil as feil:
+        raise PluginError(str(feil)) from None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Fail before any page is read, with every data error in one message.
+    plan_for(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for side in genererte_sider(plan_for(config)):
+        files.append(File.generated(config, side.sti, content=side.markdown()))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    kilde = page.meta.get("kilde")
+    if not kilde:
+        return markdown
+    plan = plan_for(config)
+    kilder = [kilde, *page.meta.get("kilder", [])]
+    ukjente = [k for k in kilder if k not in plan.kilder]
+    if ukjente:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: ukjent kilde «{ukjente[0]}» i forsiden (front matter). "
+            f"Kjente kilder: {', '.join(plan.kilder)}."
+        )
+    rediger = _redigering(page, config)
+    boks = kildeboks(plan, Side(page.url), list(dict.fromkeys(kilder)), page.meta.get("kildeseksjon"), rediger)
+    return f"{markdown}\n\n{boks}\n"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs renders theme templates without autoescaping, and Material prints
+    # page titles raw (header, nav, footer) or through `striptags`, which
+    # un-escapes. Escaping the title once here makes every one of those safe.
+    page.meta["title"] = escape(page.title)
+    if "description" in page.meta:
+        page.meta["description"] = escape(page.meta["description"])
+    if page.file.generated_by:
+        page.edit_url = _redigering(page, config).url
+    return html
+
+
+def _redigering(page: Page, config: MkDocsConfig) -> Redigering:
+    """The file staff edit for this page: the data file for generated pages, else the Markdown."""
+    fil = page.meta.get("rediger") or f"docs/{page.file.src_uri}"
+    return Redigering(fil, f"{config.repo_url.rstrip('/')}/edit/main/{fil}")

@@ -1,0 +1,36 @@
+"""The one Jinja environment that turns data into HTML, with autoescape on."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .format import kroner, tall
+
+MALER = Path(__file__).parent / "templates"
+
+
+@cache
+def miljo() -> Environment:
+    """Jinja environment for macros/templates: escapes all data, fails on undefined names."""
+    env = Environment(
+        loader=FileSystemLoader(MALER),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["kroner"] = kroner
+    env.filters["tall"] = tall
+    return env
+
+
+def render(mal: str, **kontekst: Any) -> Markup:
+    """Render a template to safe HTML, without blank lines so Markdown keeps it as one block."""
+    html = miljo().get_template(mal).render(**kontekst)
+    return Markup("\n".join(linje for linje in html.splitlines() if linje.strip()))

@@ -1,0 +1,44 @@
+"""Sums of the measures' money, computed from the data and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Tiltak
+
+AR = (2021, 2022, 2023, 2024)
+"""The years the action plan states money for."""
+
+
+@dataclass(frozen=True)
+class Arssum:
+    """The sum for one year over some measures, and how certain it is."""
+
+    ar: int
+    kr: int
+    med_anslag: bool
+    uten_belop: int
+
+    @property
+    def usikker(self) -> bool:
+        """True when the sum includes an estimate or leaves out measures with no stated amount."""
+        return self.med_anslag or self.uten_belop > 0
+
+
+def arssum(tiltak: Iterable[Tiltak], ar: int) -> Arssum:
+    """Sum the stated amounts for a year; count the measures with no amount for it."""
+    tiltak = list(tiltak)
+    belop = [t.kr_for(ar) for t in tiltak]
+    return Arssum(
+        ar=ar,
+        kr=sum(b for b in belop if b is not None),
+        med_anslag=any(t.er_anslag(ar) for t in tiltak),
+        uten_belop=sum(1 for b in belop if b is None),
+    )
+
+
+def arssummer(tiltak: Iterable[Tiltak]) -> list[Arssum]:
+    """One Arssum per plan year."""
+    tiltak = list(tiltak)
+    return [arssum(tiltak, ar) for ar in AR]

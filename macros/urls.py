@@ -1,0 +1,33 @@
+"""Where each record's page lives. One place decides every URL on the site."""
+
+from __future__ import annotations
+
+import posixpath
+
+SEKSJONER = {
+    "tiltak": "tiltak",
+    "virkemiddel": "virkemidler",
+    "aktor": "aktorer",
+    "rolle": "roller",
+}
+"""Record kind -> the folder its pages live in; the id is the page's name."""
+
+
+def kildefil(type_: str, post_id: str) -> str:
+    """The Markdown path (relative to docs/) of a generated record page."""
+    return f"{SEKSJONER[type_]}/{post_id}.md"
+
+
+def side_url(type_: str, post_id: str) -> str:
+    """The site-relative URL of a record page: /tiltak/<id>/ without the leading slash."""
+    return f"{SEKSJONER[type_]}/{post_id}/"
+
+
+def relativ(fra_url: str, til_url: str) -> str:
+    """A link from the page at fra_url to til_url, both site-relative, that works under any base path."""
+    fra_mappe = fra_url if fra_url.endswith("/") or not fra_url else posixpath.dirname(fra_url) + "/"
+    mal, _, anker = til_url.partition("#")
+    sti = posixpath.relpath(mal or ".", fra_mappe or ".")
+    if mal.endswith("/") and not sti.endswith("/"):
+        sti += "/"
+    return sti + (f"#{anker}" if anker else "")

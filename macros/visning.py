@@ -1,0 +1,100 @@
+"""Plain functions that turn the plan into the HTML of each page (no MkDocs here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from . import urls
+from .model import Plan
+from .render import render
+from .summer import AR, arssummer
+
+
+@dataclass(frozen=True)
+class Side:
+    """The page being rendered: its site-relative URL, so links can be made relative to it."""
+
+    url: str
+
+    def lenke(self, type_: str, post_id: str) -> str:
+        """Relative link from this page to a record's page."""
+        return urls.relativ(self.url, urls.side_url(type_, post_id))
+
+    def til(self, sti: str) -> str:
+        """Relative link from this page to a site-relative path such as 'tiltak/'."""
+        return urls.relativ(self.url, sti)
+
+
+def _render(mal: str, plan: Plan, side: Side, **kontekst) -> Markup:
+    return render(mal, plan=plan, side=side, AR=AR, arssummer=arssummer, **kontekst)
+
+
+def tiltak_side(plan: Plan, tiltak_id: str, side: Side) -> Markup:
+    """The page of one measure."""
+    tiltak = plan.tiltak[tiltak_id]
+    return _render("tiltak.html", plan, side, tiltak=tiltak, virkemiddel=plan.virkemidler[tiltak.virkemiddel])
+
+
+def virkemiddel_side(plan: Plan, virkemiddel_id: str, side: Side) -> Markup:
+    """The page of one strategic instrument: the source's assessment and its measures."""
+    virkemiddel = plan.virkemidler[virkemiddel_id]
+    return _render(
+        "virkemiddel.html", plan, side, virkemiddel=virkemiddel, tiltak=plan.tiltak_for_virkemiddel(virkemiddel_id)
+    )
+
+
+def aktor_side(plan: Plan, aktor_id: str, side: Side) -> Markup:
+    """The page of one actor: the measures it owns and those it partners in."""
+    return _render(
+        "aktor.html",
+        plan,
+        side,
+        aktor=plan.aktorer[aktor_id],
+        eier=plan.tiltak_eid_av(aktor_id),
+        partner=plan.tiltak_med_partner(aktor_id),
+    )
+
+
+def rolle_side(plan: Plan, rolle_id: str, side: Side) -> Markup:
+    """The page of one of the region's roles and its measures."""
+    return _render("rolle.html", plan, side, rolle=plan.roller[rolle_id], tiltak=plan.tiltak_med_rolle(rolle_id))
+
+
+def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
+    """All measures grouped by instrument, with sums per year computed from the data."""
+    return _render("tiltaksoversikt.html", plan, side)
+
+
+def register(plan: Plan, type_: str, side: Side) -> Markup:
+    """A list of every actor or role, linking to their pages."""
+    return _render(f"register_{type_}.html", plan, side)
+
+
+def dokumentliste(plan: Plan, side: Side) -> Markup:
+    """Every source document with its date and what body adopted it."""
+    return _render("dokumenter.html", plan, side)
+
+
+def kildeboks(plan: Plan, side: Side, kilde_ids: list[str], seksjon: str | None, rediger: Redigering) -> Markup:
+    """The «Kilde» block every page ends with: document(s), section and where to edit."""
+    kilder = [plan.kilder[k] for k in kilde_ids]
+    return _render("kilde.html", plan, side, kilder=kilder, seksjon=seksjon, rediger=rediger)
+
+
+@dataclass(frozen=True)
+class Redigering:
+    """The file staff edit to change a page, and the URL of GitHub's editor for it."""
+
+    fil: str
+    url: str
+
+
+VISNINGER = {
+    "tiltak": tiltak_side,
+    "virkemiddel": virkemiddel_side,
+    "aktor": aktor_side,
+    "rolle": rolle_side,
+}
+"""Record kind -> the function that renders its page."""

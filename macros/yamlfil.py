@@ -1,0 +1,106 @@
+"""Read one YAML file into plain Python values, remembering where each value stands.
+
+PyYAML's nodes carry line numbers and the text as written; we keep both so an
+error can name the line and show what the staff member typed (`no`, not False).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .feil import Feil
+
+Sti = tuple[Any, ...]
+"""A path into the document: keys and list indexes, like pydantic's `loc`."""
+
+
+@dataclass(frozen=True)
+class Skalar:
+    """A scalar as it stands in the file."""
+
+    tekst: str
+    tag: str
+    sitert: bool
+
+
+@dataclass
+class YamlDokument:
+    """A parsed file: its values, the line of every path, and each scalar's source text."""
+
+    fil: str
+    verdi: Any
+    linjer: dict[Sti, int] = field(default_factory=dict)
+    skalarer: dict[Sti, Skalar] = field(default_factory=dict)
+
+    def linje(self, sti: Sti) -> int | None:
+        """The line of a path, or of its nearest parent that has one."""
+        sti = tuple(sti)
+        while sti:
+            if sti in self.linjer:
+                return self.linjer[sti]
+            sti = sti[:-1]
+        return self.linjer.get(())
+
+
+def les_yaml(sti: Path, visningsnavn: str) -> tuple[YamlDokument | None, list[Feil]]:
+    """Parse a YAML file; syntax errors, duplicate keys or an empty file come back as Feil."""
+    try:
+        tekst = sti.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Feil(visningsnavn, "filen mangler. Den må finnes i data/.")]
+    except UnicodeDecodeError as feil:
+        return None, [Feil(visningsnavn, f"filen er ikke lagret som UTF-8 ({feil.reason}). Lagre den som UTF-8.")]
+    try:
+        rot = yaml.compose(tekst, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as feil:
+        return None, [_syntaksfeil(visningsnavn, feil)]
+    if rot is None:
+        return None, [Feil(visningsnavn, "filen er tom. Den skal inneholde data, ikke bare kommentarer.", linje=1)]
+    dokument = YamlDokument(visningsnavn, None)
+    feilliste: list[Feil] = []
+    dokument.verdi = _bygg(rot, (), dokument, feilliste)
+    return dokument, feilliste
+
+
+def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError) -> Feil:
+    merke = feil.problem_mark or feil.context_mark
+    linje = merke.line + 1 if merke else None
+    problem = feil.problem or feil.context or "ukjent feil"
+    return Feil(
+        fil,
+        f"YAML-syntaksfeil ({problem}). Sjekk innrykk, kolon etter feltnavn og at anførselstegn "
+        "og klammer er lukket, på denne linjen eller linjen over.",
+        linje=linje,
+    )
+
+
+_konstruktor = yaml.SafeLoader("")
+
+
+def _bygg(node: yaml.Node, sti: Sti, dokument: YamlDokument, feilliste: list[Feil]) -> Any:
+    dokument.linjer.setdefault(sti, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        verdi: dict[Any, Any] = {}
+        for nokkelnode, verdinode in node.value:
+            nokkel = _konstruktor.construct_object(nokkelnode, deep=True)
+            if nokkel in verdi:
+                feilliste.append(
+                    Feil(
+                        dokument.fil,
+                        f"feltet «{nokkel}» står to ganger i samme post (første gang på linje "
+                        f"{dokument.linjer[sti + (nokkel,)]}). Fjern det ene.",
+                        linje=nokkelnode.start_mark.line + 1,
+                    )
+                )
+                continue
+            dokument.linjer[sti + (nokkel,)] = nokkelnode.start_mark.line + 1
+            verdi[nokkel] = _bygg(verdinode, sti + (nokkel,), dokument, feilliste)
+        return verdi
+    if isinstance(node, yaml.SequenceNode):
+        return [_bygg(element, sti + (i,), dokument, feilliste) for i, element in enumerate(node.value)]
+    dokument.skalarer[sti] = Skalar(node.value, node.tag, node.style in ("'", '"'))
+    return _konstruktor.construct_object(node, deep=True)
