@@ -83,14 +83,14 @@ def _les_fil(data_dir: Path, datafil: Datafil, feil: list[Feil]) -> Lest | None:
 def _les_poster(dokument: YamlDokument, datafil: Datafil, feil: list[Feil]) -> Lest | None:
     poster: dict[str, Any] = {}
     sti_for_id: dict[str, tuple] = {}
-    gyldig = True
+    ugyldige: set[str] = set()
     for indeks, verdi in enumerate(dokument.verdi):
         post_id = verdi.get("id") if isinstance(verdi, dict) else None
         post_id = post_id if isinstance(post_id, str) else None
         objekt, postfeil = valider_post(datafil.modell, verdi, dokument, (indeks,), post_id)
         feil += postfeil
         if objekt is None:
-            gyldig = False
+            ugyldige.add(post_id or "")
             continue
         linje = dokument.linje((indeks, "id")) or 0
         if objekt.id in poster:
@@ -105,11 +105,11 @@ def _les_poster(dokument: YamlDokument, datafil: Datafil, feil: list[Feil]) -> L
                     felt="id",
                 )
             )
-            gyldig = False
+            ugyldige.add(objekt.id)
             continue
         poster[objekt.id] = objekt
         sti_for_id[objekt.id] = (indeks,)
-    return Lest(dokument, poster, sti_for_id, komplett=gyldig)
+    return Lest(dokument, poster, sti_for_id, komplett=not ugyldige, ugyldige_ids=frozenset(ugyldige))
 
 
 _cache: dict[Path, tuple[tuple, model.Plan]] = {}

@@ -19,6 +19,8 @@ class Lest:
     poster: dict[str, Any]
     sti_for_id: dict[str, tuple]
     komplett: bool = True
+    ugyldige_ids: frozenset[str] = frozenset()
+    """Ids of records that failed validation: references to them are not reported again."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _sjekk_referanse(lest: dict[str, Lest], fil: str, ref: Referanse) -> Iterato
         sti = lest[fil].sti_for_id[post_id] + tuple(ref.felt.split("."))
         verdier = verdi if isinstance(verdi, list) else [verdi]
         for i, ukjent in enumerate(verdier):
-            if ukjent in register:
+            if ukjent in register or ukjent in lest[ref.register].ugyldige_ids:
                 continue
             full_sti = sti + ((i,) if isinstance(verdi, list) else ())
             yield Feil(

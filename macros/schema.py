@@ -1,0 +1,73 @@
+"""JSON Schema for every file in data/, generated from the model (never written by hand).
+
+    python -m macros.schema --write   writes data/schema/*.schema.json
+    python -m macros.schema --check   exits 1 and names every stale file
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .load import DATAFILER, Datafil
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+
+
+def schema_for(datafil: Datafil) -> dict:
+    """The JSON Schema of one data file: a list of records, or one object."""
+    form = list[datafil.modell] if datafil.liste else datafil.modell
+    schema = TypeAdapter(form).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"data/{datafil.navn}"
+    schema["description"] = f"Generert fra macros/model.py ({datafil.modell.__name__}). Ikke rediger for hånd: kjør `make schema`."
+    return schema
+
+
+def schema_text(datafil: Datafil) -> str:
+    """The schema as the exact text committed to data/schema/."""
+    return json.dumps(schema_for(datafil), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def schema_path(datafil: Datafil, mappe: Path = SCHEMA_DIR) -> Path:
+    """Where a data file's schema lives."""
+    return mappe / datafil.navn.replace(".yml", ".schema.json")
+
+
+def stale(mappe: Path = SCHEMA_DIR) -> list[Path]:
+    """Schema files that differ from what the model generates now (or are missing)."""
+    return [
+        schema_path(d, mappe)
+        for d in DATAFILER.values()
+        if not schema_path(d, mappe).exists() or schema_path(d, mappe).read_text(encoding="utf-8") != schema_text(d)
+    ]
+
+
+def write(mappe: Path = SCHEMA_DIR) -> None:
+    """Write every schema file."""
+    mappe.mkdir(parents=True, exist_ok=True)
+    for datafil in DATAFILER.values():
+        schema_path(datafil, mappe).write_text(schema_text(datafil), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    gruppe = parser.add_mutually_exclusive_group(required=True)
+    gruppe.add_argument("--write", action="store_true", help="skriv schemafilene på nytt")
+    gruppe.add_argument("--check", action="store_true", help="feil hvis en schemafil er utdatert")
+    args = parser.parse_args(argv)
+    if args.write:
+        write()
+        return 0
+    utdaterte = stale()
+    for sti in utdaterte:
+        print(f"Utdatert: {sti.relative_to(SCHEMA_DIR.parent.parent)}. Kjør `make schema` og commit resultatet.")
+    return 1 if utdaterte else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

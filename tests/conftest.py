@@ -1,0 +1,122 @@
+"""Shared fixtures: the project's data, fixture sites built with the real MkDocs, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+PROSJEKT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+KOPIERES = ("mkdocs.yml", "docs", "data", "overrides", "macros")
+
+
+@pytest.fixture
+def datamappe(tmp_path: Path) -> Path:
+    """A private copy of data/ that a test may break."""
+    mal = tmp_path / "data"
+    shutil.copytree(PROSJEKT / "data", mal)
+    return mal
+
+
+def lag_nettsted(mappe: Path) -> Path:
+    """Copy the site's sources (not its build or venv) into mappe, for a fixture site."""
+    mappe.mkdir(parents=True, exist_ok=True)
+    for navn in KOPIERES:
+        kilde = PROSJEKT / navn
+        if kilde.is_dir():
+            shutil.copytree(kilde, mappe / navn, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(kilde, mappe / navn)
+    return mappe
+
+
+def bygg(mappe: Path) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` in a fixture site folder."""
+    miljo = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(mappe / "site")],
+        cwd=mappe,
+        capture_output=True,
+        text=True,
+        env=miljo,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def nettsted(tmp_path: Path) -> Path:
+    """A full copy of the site's sources in tmp_path, ready to change and build."""
+    return lag_nettsted(tmp_path / "nettsted")
+
+
+@pytest.fixture(scope="session")
+def bygget(tmp_path_factory) -> Path:
+    """The real site, built once per test session; returns its site/ folder."""
+    mappe = lag_nettsted(tmp_path_factory.mktemp("bygget"))
+    resultat = bygg(mappe)
+    assert resultat.returncode == 0, resultat.stderr
+    return mappe / "site"
+
+
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def server(mappe: Path):
+    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, stop)."""
+    handler = functools.partial(_StilleHandler, directory=str(mappe))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    traad = threading.Thread(target=httpd.serve_forever, daemon=True)
+    traad.start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd.shutdown
+
+
+@pytest.fixture(scope="session")
+def nettadresse(bygget: Path):
+    """The built site served on loopback."""
+    url, stopp = server(bygget)
+    yield url
+    stopp()
+
+
+@pytest.fixture(scope="session")
+def nettleser():
+    """Debian's headless Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} mangler: kjør `make test`, som installerer Debians chromium-pakke.")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def fane(nettleser):
+    """A fresh browser page that records every request it makes."""
+    kontekst = nettleser.new_context(viewport={"width": 1280, "height": 900})
+    side = kontekst.new_page()
+    side.foresporsler = []
+    side.on("request", lambda r: side.foresporsler.append(r.url))
+    yield side
+    kontekst.close()

@@ -1,0 +1,78 @@
+"""The site in Debian's headless Chromium: what a citizen does, and what the law asks of it."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import bygg, server
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+
+
+def bare_egne_foresporsler(fane, base: str) -> None:
+    fremmede = [url for url in fane.foresporsler if not url.startswith(base) and not url.startswith("data:")]
+    assert not fremmede, f"Forespørsler til tredjepart: {fremmede}"
+
+
+def test_home_page_opens_and_links_to_the_measures(fane, nettadresse):
+    fane.goto(nettadresse)
+    assert fane.title() == "Regionplan for Lillehammer-regionen"
+    fane.get_by_role("link", name="Alle tiltak").first.click()
+    fane.wait_for_url(f"{nettadresse}tiltak/")
+    assert fane.locator("h1").inner_text().rstrip("¶") == "Alle tiltak"
+    bare_egne_foresporsler(fane, nettadresse)
+
+
+def test_tiltak_page_shows_owner_as_link(fane, nettadresse):
+    fane.goto(f"{nettadresse}tiltak/snowball/")
+    assert fane.locator("article h1").inner_text() == "Snowball"
+    assert fane.title() == "Snowball - Regionplan for Lillehammer-regionen"
+    fane.locator("dl.rp-fakta").get_by_role("link", name="Visit Lillehammer").click()
+    fane.wait_for_url(f"{nettadresse}aktorer/visit-lillehammer/")
+    assert "Snowball" in fane.locator("article.rp-aktor").inner_text()
+    bare_egne_foresporsler(fane, nettadresse)
+
+
+def test_search_box_finds_snowball(fane, nettadresse):
+    fane.goto(nettadresse)
+    fane.locator("label.md-search__icon, .md-search__input").first.click()
+    fane.locator("input.md-search__input").fill("Snowball")
+    treff = fane.locator(".md-search-result__item a[href*='tiltak/snowball/']").first
+    treff.wait_for(timeout=15000)
+    treff.click()
+    fane.wait_for_url("**/tiltak/snowball/**")
+    assert fane.locator("article h1").inner_text() == "Snowball"
+    bare_egne_foresporsler(fane, nettadresse)
+
+
+@pytest.mark.parametrize("sti", ["", "tiltak/", "tiltak/digital-lab-innlandet/", "virkemidler/klynger-og-nettverk/",
+                                 "aktorer/lrv/", "roller/veiviser/", "dokumenter/"])
+def test_no_accessibility_violations(fane, nettadresse, sti):
+    fane.goto(f"{nettadresse}{sti}")
+    resultat = Axe().run(fane, options=WCAG_AA)
+    brudd = resultat.response["violations"]
+    assert not brudd, resultat.generate_report()
+
+
+def test_markup_in_data_does_not_run_in_the_browser(nettleser, nettsted):
+    fil = nettsted / "data" / "tiltak.yml"
+    ondsinnet = '</title><script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+    fil.write_text(fil.read_text(encoding="utf-8").replace('navn: "Snowball"', f"navn: '{ondsinnet}'"), encoding="utf-8")
+    assert bygg(nettsted).returncode == 0
+    base, stopp = server(nettsted / "site")
+    try:
+        side = nettleser.new_page()
+        for sti in ("tiltak/snowball/", "tiltak/", "aktorer/visit-lillehammer/"):
+            side.goto(f"{base}{sti}")
+            side.wait_for_timeout(200)
+            assert side.evaluate("window.__xss") is None, sti
+        side.goto(base)
+        side.locator("input.md-search__input").fill("xss")
+        side.wait_for_timeout(1500)
+        assert side.evaluate("window.__xss") is None
+        side.close()
+    finally:
+        stopp()

@@ -1,0 +1,77 @@
+"""Fixture sites: the real MkDocs build on a copy of the site, one scenario each."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import bygg
+
+
+def endre(fil: Path, gammel: str, ny: str) -> None:
+    tekst = fil.read_text(encoding="utf-8")
+    assert gammel in tekst
+    fil.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
+
+
+def test_good_site_builds_strict_without_warnings(nettsted):
+    resultat = bygg(nettsted)
+    assert resultat.returncode == 0, resultat.stderr
+    assert "WARNING" not in resultat.stderr
+    assert len(list((nettsted / "site" / "tiltak").glob("*/index.html"))) == 25
+
+
+def test_bad_data_stops_the_build_with_every_error(nettsted):
+    endre(nettsted / "data" / "tiltak.yml", "kr: {2021: 75000}", "kr: {2021: -75000}")
+    endre(nettsted / "data" / "aktorer.yml", 'forkortelse: "IFK"', "forkortelse: no")
+    resultat = bygg(nettsted)
+    assert resultat.returncode != 0
+    assert "Fant 2 feil i dataene" in resultat.stderr
+    assert re.search(r"data/tiltak\.yml, linje \d+, post «esport-klynge»", resultat.stderr)
+    assert re.search(r"data/aktorer\.yml, linje \d+, post «innlandet-fylkeskommune»", resultat.stderr)
+    assert "Traceback" not in resultat.stderr
+    assert not (nettsted / "site" / "index.html").exists()
+
+
+def test_sum_mismatch_stops_the_build_naming_both_numbers(nettsted):
+    endre(nettsted / "data" / "tiltak.yml", "kr: {2021: 50000}", "kr: {2021: 60000}")
+    resultat = bygg(nettsted)
+    assert resultat.returncode != 0
+    assert "1\u202f210\u202f000\u00a0kr, men kilden oppgir 1\u202f200\u202f000\u00a0kr" in resultat.stderr
+
+
+def test_renaming_a_tiltak_keeps_its_url_and_updates_every_page(nettsted):
+    endre(nettsted / "data" / "tiltak.yml", 'navn: "Snowball"', 'navn: "Snowball-klyngen"')
+    resultat = bygg(nettsted)
+    assert resultat.returncode == 0, resultat.stderr
+    site = nettsted / "site"
+    assert "Snowball-klyngen" in (site / "tiltak" / "snowball" / "index.html").read_text(encoding="utf-8")
+    for side in ("tiltak", "aktorer/visit-lillehammer", "roller/veiviser", "virkemidler/klynger-og-nettverk"):
+        assert "Snowball-klyngen" in (site / side / "index.html").read_text(encoding="utf-8"), side
+
+
+def test_curly_braces_typed_by_staff_stay_text(nettsted):
+    side = nettsted / "docs" / "index.md"
+    side.write_text(side.read_text(encoding="utf-8") + "\nSkriv {{ config.site_name }} og {% if %} her.\n", encoding="utf-8")
+    resultat = bygg(nettsted)
+    assert resultat.returncode == 0, resultat.stderr
+    html = (nettsted / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Skriv {{ config.site_name }} og {% if %} her." in html
+
+
+ONDSINNET = '</title><script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+
+
+def test_markup_in_data_is_escaped_everywhere(nettsted):
+    endre(nettsted / "data" / "tiltak.yml", 'navn: "Snowball"', f"navn: '{ONDSINNET}'")
+    endre(nettsted / "data" / "aktorer.yml", 'navn: "Lillywood"', f"navn: '{ONDSINNET}'")
+    resultat = bygg(nettsted)
+    assert resultat.returncode == 0, resultat.stderr
+    site = nettsted / "site"
+    for sti in ("tiltak/snowball", "aktorer/lillywood", "tiltak", "roller/veiviser", "aktorer"):
+        html = (site / sti / "index.html").read_text(encoding="utf-8")
+        assert "<script>window.__xss" not in html, sti
+        assert "<img src=x" not in html and '<img src="x"' not in html, sti
+        assert "&lt;/title&gt;&lt;script&gt;" in html, sti
+    indeks = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>window.__xss" not in indeks
