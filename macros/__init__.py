@@ -6,13 +6,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import visning
+from . import plantekst, visning
 from .load import load_plan_cached
 
 
 def define_env(env) -> None:
     """Register the macros pages may call. Each one only passes the current page to a plain function."""
     data_dir = Path(env.conf.config_file_path).parent / "data"
+    docs_dir = Path(env.conf.docs_dir)
 
     def plan():
         return load_plan_cached(data_dir)
@@ -23,7 +24,8 @@ def define_env(env) -> None:
     @env.macro
     def side_for(type_: str, post_id: str) -> Markup:
         """The whole body of a generated record page (tiltak, virkemiddel, aktor or rolle)."""
-        return visning.VISNINGER[type_](plan(), post_id, side())
+        omtaler = plantekst.indeks(docs_dir)[1].get((type_, post_id), [])
+        return visning.VISNINGER[type_](plan(), post_id, side(), omtaler)
 
     env.macro(side_for, "side")
 
@@ -38,6 +40,11 @@ def define_env(env) -> None:
         return visning.register(plan(), type_, side())
 
     @env.macro
+    def ordliste() -> Markup:
+        """The glossary: every term with its explanation and source."""
+        return visning.ordliste(plan(), side())
+
+    @env.macro
     def dokumentliste() -> Markup:
-        """Every source document with its date and adopting body."""
-        return visning.dokumentliste(plan(), side())
+        """Every source document with its date, adopting body and the pages it became."""
+        return visning.dokumentliste(plan(), side(), plantekst.sider_per_kilde(plantekst.indeks(docs_dir)[0]))

@@ -34,6 +34,7 @@ DATAFILER: dict[str, Datafil] = {
     "virkemidler": Datafil("virkemidler.yml", model.Virkemiddel),
     "tiltak": Datafil("tiltak.yml", model.Tiltak),
     "okonomi": Datafil("okonomi.yml", model.Okonomi, liste=False),
+    "ordliste": Datafil("ordliste.yml", model.Ordforklaring),
 }
 
 

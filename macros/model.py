@@ -55,6 +55,7 @@ AktorType = Literal[
     "utdanning-og-forskning",
     "organisasjon",
     "gruppe",
+    "uforklart",
 ]
 
 
@@ -162,6 +163,22 @@ class Okonomi(Modell):
     tiltaksplan_2021: Tiltaksplan2021Okonomi
 
 
+class Ordforklaring(Modell):
+    """A glossary entry: the exact spelling(s) in the texts and a sourced explanation."""
+
+    id: Id
+    term: Tekst
+    forklaring: Tekst
+    kilde: Id
+    seksjon: Tekst
+    varianter: list[Tekst] = Field(default_factory=list)
+
+    @property
+    def skrivemater(self) -> list[str]:
+        """Every exact spelling that gets the tooltip."""
+        return [self.term, *self.varianter]
+
+
 class Plan(BaseModel):
     """Everything in data/, validated and cross-checked, keyed by id in source order."""
 
@@ -173,6 +190,7 @@ class Plan(BaseModel):
     virkemidler: dict[str, Virkemiddel]
     tiltak: dict[str, Tiltak]
     okonomi: Okonomi
+    ordliste: dict[str, Ordforklaring]
 
     def tiltak_for_virkemiddel(self, virkemiddel_id: str) -> list[Tiltak]:
         """The measures under one instrument, in source order."""

@@ -18,7 +18,7 @@ from macros.feil import Datafeil
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.sider import genererte_sider
-from macros.visning import Redigering, Side, kildeboks
+from macros.visning import EGEN_TEKST, Redigering, Side, forkortelser, kildeboks
 
 
 def prosjektmappe(config: MkDocsConfig) -> Path:
@@ -48,9 +48,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     kilde = page.meta.get("kilde")
     if not kilde:
-        return markdown
+        raise PluginError(
+            f"docs/{page.file.src_uri}: forsiden (front matter) mangler «kilde». Skriv «kilde: <id>» med en id "
+            f"fra data/kilder.yml, eller «kilde: {EGEN_TEKST}» for sider nettstedet selv har skrevet."
+        )
     plan = plan_for(config)
-    kilder = [kilde, *page.meta.get("kilder", [])]
+    kilder = [] if kilde == EGEN_TEKST else [kilde, *page.meta.get("kilder", [])]
     ukjente = [k for k in kilder if k not in plan.kilder]
     if ukjente:
         raise PluginError(
@@ -59,7 +62,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     rediger = _redigering(page, config)
     boks = kildeboks(plan, Side(page.url), list(dict.fromkeys(kilder)), page.meta.get("kildeseksjon"), rediger)
-    return f"{markdown}\n\n{boks}\n"
+    return f"{markdown}\n\n{boks}\n\n{forkortelser(plan)}\n"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -41,6 +41,7 @@ REFERANSER: dict[str, list[Referanse]] = {
     ],
     "roller": [Referanse("kilde.kilde", "kilder", "kilde")],
     "virkemidler": [Referanse("kilde.kilde", "kilder", "kilde")],
+    "ordliste": [Referanse("kilde", "kilder", "kilde")],
 }
 
 

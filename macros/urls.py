@@ -28,6 +28,6 @@ def relativ(fra_url: str, til_url: str) -> str:
     fra_mappe = fra_url if fra_url.endswith("/") or not fra_url else posixpath.dirname(fra_url) + "/"
     mal, _, anker = til_url.partition("#")
     sti = posixpath.relpath(mal or ".", fra_mappe or ".")
-    if mal.endswith("/") and not sti.endswith("/"):
+    if (mal.endswith("/") or not mal) and not sti.endswith("/"):
         sti += "/"
     return sti + (f"#{anker}" if anker else "")

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from . import urls
 from .model import Plan
+from .plantekst import EGEN_TEKST, Omtale, Plantekstside
 from .render import render
 from .summer import AR, arssummer
 
@@ -31,22 +32,29 @@ def _render(mal: str, plan: Plan, side: Side, **kontekst) -> Markup:
     return render(mal, plan=plan, side=side, AR=AR, arssummer=arssummer, **kontekst)
 
 
-def tiltak_side(plan: Plan, tiltak_id: str, side: Side) -> Markup:
+def tiltak_side(plan: Plan, tiltak_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
     """The page of one measure."""
     tiltak = plan.tiltak[tiltak_id]
-    return _render("tiltak.html", plan, side, tiltak=tiltak, virkemiddel=plan.virkemidler[tiltak.virkemiddel])
-
-
-def virkemiddel_side(plan: Plan, virkemiddel_id: str, side: Side) -> Markup:
-    """The page of one strategic instrument: the source's assessment and its measures."""
-    virkemiddel = plan.virkemidler[virkemiddel_id]
     return _render(
-        "virkemiddel.html", plan, side, virkemiddel=virkemiddel, tiltak=plan.tiltak_for_virkemiddel(virkemiddel_id)
+        "tiltak.html", plan, side, tiltak=tiltak, virkemiddel=plan.virkemidler[tiltak.virkemiddel], omtaler=omtaler
     )
 
 
-def aktor_side(plan: Plan, aktor_id: str, side: Side) -> Markup:
-    """The page of one actor: the measures it owns and those it partners in."""
+def virkemiddel_side(plan: Plan, virkemiddel_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
+    """The page of one strategic instrument: the source's assessment and its measures."""
+    virkemiddel = plan.virkemidler[virkemiddel_id]
+    return _render(
+        "virkemiddel.html",
+        plan,
+        side,
+        virkemiddel=virkemiddel,
+        tiltak=plan.tiltak_for_virkemiddel(virkemiddel_id),
+        omtaler=omtaler,
+    )
+
+
+def aktor_side(plan: Plan, aktor_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
+    """The page of one actor: the measures it owns, those it partners in, and where the text names it."""
     return _render(
         "aktor.html",
         plan,
@@ -54,12 +62,15 @@ def aktor_side(plan: Plan, aktor_id: str, side: Side) -> Markup:
         aktor=plan.aktorer[aktor_id],
         eier=plan.tiltak_eid_av(aktor_id),
         partner=plan.tiltak_med_partner(aktor_id),
+        omtaler=omtaler,
     )
 
 
-def rolle_side(plan: Plan, rolle_id: str, side: Side) -> Markup:
+def rolle_side(plan: Plan, rolle_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
     """The page of one of the region's roles and its measures."""
-    return _render("rolle.html", plan, side, rolle=plan.roller[rolle_id], tiltak=plan.tiltak_med_rolle(rolle_id))
+    return _render(
+        "rolle.html", plan, side, rolle=plan.roller[rolle_id], tiltak=plan.tiltak_med_rolle(rolle_id), omtaler=omtaler
+    )
 
 
 def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
@@ -72,9 +83,9 @@ def register(plan: Plan, type_: str, side: Side) -> Markup:
     return _render(f"register_{type_}.html", plan, side)
 
 
-def dokumentliste(plan: Plan, side: Side) -> Markup:
-    """Every source document with its date and what body adopted it."""
-    return _render("dokumenter.html", plan, side)
+def dokumentliste(plan: Plan, side: Side, sider_per_kilde: dict[str, list[Plantekstside]]) -> Markup:
+    """Every source document with its date, the body that adopted it, and the pages it became."""
+    return _render("dokumenter.html", plan, side, sider_per_kilde=sider_per_kilde)
 
 
 def kildeboks(plan: Plan, side: Side, kilde_ids: list[str], seksjon: str | None, rediger: Redigering) -> Markup:
@@ -89,6 +100,16 @@ class Redigering:
 
     fil: str
     url: str
+
+
+def ordliste(plan: Plan, side: Side) -> Markup:
+    """The glossary page: every term with its explanation and source."""
+    return _render("ordliste.html", plan, side)
+
+
+def forkortelser(plan: Plan) -> str:
+    """Markdown abbreviation definitions for every glossary term (the tooltips)."""
+    return str(render("forkortelser.md", plan=plan))
 
 
 VISNINGER = {

@@ -96,9 +96,9 @@ def test_negative_amount(datamappe):
 
 
 def test_yaml_1_1_no_is_read_as_false(datamappe):
-    linje = endre(datamappe, "aktorer.yml", 'forkortelse: "IFK"', "forkortelse: no")
+    linje = endre(datamappe, "aktorer.yml", 'forkortelse: "LRV"', "forkortelse: no")
     melding = en_feil(datamappe)
-    assert f"data/aktorer.yml, linje {linje}, post «innlandet-fylkeskommune», felt «forkortelse»" in melding
+    assert f"data/aktorer.yml, linje {linje}, post «lrv», felt «forkortelse»" in melding
     assert "fant «no», som YAML leser som en sannhetsverdi (true/false)" in melding
     assert 'Sett teksten i anførselstegn: "no"' in melding
 
@@ -161,7 +161,7 @@ def test_file_that_is_not_a_list(datamappe):
 
 def test_all_errors_are_reported_together(datamappe):
     endre(datamappe, "tiltak.yml", "kr: {2021: 75000}", "kr: {2021: -1}")
-    endre(datamappe, "aktorer.yml", 'forkortelse: "IFK"', "forkortelse: no")
+    endre(datamappe, "aktorer.yml", 'forkortelse: "LRV"', "forkortelse: no")
     endre(datamappe, "tiltak.yml", '  virkemiddel: "gode-historier"\n', '  virkemiddel: "x"\n')
     with pytest.raises(Datafeil) as unntak:
         load_plan(datamappe)

@@ -38,8 +38,11 @@ def test_tiltak_page_shows_owner_as_link(fane, nettadresse):
 
 def test_search_box_finds_snowball(fane, nettadresse):
     fane.goto(nettadresse)
-    fane.locator("label.md-search__icon, .md-search__input").first.click()
-    fane.locator("input.md-search__input").fill("Snowball")
+    # The search index loads in a web worker after the page; type only once it has arrived.
+    fane.wait_for_load_state("networkidle")
+    sok = fane.locator("input.md-search__input")
+    sok.click()
+    sok.press_sequentially("Snowball", delay=30)
     treff = fane.locator(".md-search-result__item a[href*='tiltak/snowball/']").first
     treff.wait_for(timeout=15000)
     treff.click()
@@ -76,3 +79,13 @@ def test_markup_in_data_does_not_run_in_the_browser(nettleser, nettsted):
         side.close()
     finally:
         stopp()
+
+
+def test_glossary_tooltip_appears_on_plan_text(fane, nettadresse):
+    fane.goto(f"{nettadresse}handlingsplan/organisering-og-bemanning/")
+    forkortelse = fane.locator("article abbr", has_text="LRV").first
+    assert "Lillehammer-regionen Vekst" in forkortelse.get_attribute("title") or ""
+    forkortelse.hover()
+    boble = fane.locator(".md-tooltip2--active, .md-tooltip--active").first
+    boble.wait_for(state="visible", timeout=5000)
+    assert "Lillehammer-regionen Vekst" in boble.inner_text()

@@ -23,12 +23,12 @@ def test_good_site_builds_strict_without_warnings(nettsted):
 
 def test_bad_data_stops_the_build_with_every_error(nettsted):
     endre(nettsted / "data" / "tiltak.yml", "kr: {2021: 75000}", "kr: {2021: -75000}")
-    endre(nettsted / "data" / "aktorer.yml", 'forkortelse: "IFK"', "forkortelse: no")
+    endre(nettsted / "data" / "aktorer.yml", 'forkortelse: "LRV"', "forkortelse: no")
     resultat = bygg(nettsted)
     assert resultat.returncode != 0
     assert "Fant 2 feil i dataene" in resultat.stderr
     assert re.search(r"data/tiltak\.yml, linje \d+, post «esport-klynge»", resultat.stderr)
-    assert re.search(r"data/aktorer\.yml, linje \d+, post «innlandet-fylkeskommune»", resultat.stderr)
+    assert re.search(r"data/aktorer\.yml, linje \d+, post «lrv»", resultat.stderr)
     assert "Traceback" not in resultat.stderr
     assert not (nettsted / "site" / "index.html").exists()
 
