@@ -40,6 +40,16 @@ def define_env(env) -> None:
         return visning.register(plan(), type_, side())
 
     @env.macro
+    def tidslinje() -> Markup:
+        """Every dated event, grouped by year, filterable by theme."""
+        return visning.tidslinje(plan(), side())
+
+    @env.macro
+    def historikkdiagram(historikk_id: str, tittel: str) -> Markup:
+        """The events of one history page as a diagram with a text alternative."""
+        return visning.historikkdiagram(plan(), side(), historikk_id, tittel)
+
+    @env.macro
     def ordliste() -> Markup:
         """The glossary: every term with its explanation and source."""
         return visning.ordliste(plan(), side())

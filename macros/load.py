@@ -35,6 +35,7 @@ DATAFILER: dict[str, Datafil] = {
     "tiltak": Datafil("tiltak.yml", model.Tiltak),
     "okonomi": Datafil("okonomi.yml", model.Okonomi, liste=False),
     "ordliste": Datafil("ordliste.yml", model.Ordforklaring),
+    "hendelser": Datafil("hendelser.yml", model.Hendelse),
 }
 
 

@@ -179,6 +179,56 @@ class Ordforklaring(Modell):
         return [self.term, *self.varianter]
 
 
+Tema = Literal[
+    "organisering",
+    "planer-og-strategier",
+    "naeringsutvikling",
+    "idrett-og-folkehelse",
+    "reiseliv-og-arrangement",
+    "okonomi",
+]
+
+TEMANAVN: dict[str, str] = {
+    "organisering": "Organisering",
+    "planer-og-strategier": "Planer og strategier",
+    "naeringsutvikling": "Næringsutvikling",
+    "idrett-og-folkehelse": "Idrett og folkehelse",
+    "reiseliv-og-arrangement": "Reiseliv og arrangement",
+    "okonomi": "Økonomi",
+}
+"""Display names of the timeline's themes, in the order the filter shows them."""
+
+Historikkside = Literal[
+    "vintersportsregionen", "snowball", "olympiatoppen-innlandet", "idrett-i-skole", "organisering-over-tid"
+]
+
+
+class Hendelse(Modell):
+    """A dated event in the region's history, as a source places it."""
+
+    id: Id
+    tid: IsoTid
+    tid_tekst: Tekst
+    tittel: Tekst
+    tekst: Tekst
+    tema: list[Tema] = Field(min_length=1)
+    kilder: list[Kildehenvisning] = Field(min_length=1)
+    tiltak: list[Id] = Field(default_factory=list)
+    virkemidler: list[Id] = Field(default_factory=list)
+    aktorer: list[Id] = Field(default_factory=list)
+    historikk: list[Historikkside] = Field(default_factory=list)
+
+    @property
+    def ar(self) -> int:
+        """The year the event belongs to."""
+        return int(self.tid[:4])
+
+    @property
+    def tid_visning(self) -> str:
+        """The source's wording of the time, with the year added where the wording has none."""
+        return self.tid_tekst if str(self.ar) in self.tid_tekst else f"{self.tid_tekst} ({self.ar})"
+
+
 class Plan(BaseModel):
     """Everything in data/, validated and cross-checked, keyed by id in source order."""
 
@@ -191,6 +241,7 @@ class Plan(BaseModel):
     tiltak: dict[str, Tiltak]
     okonomi: Okonomi
     ordliste: dict[str, Ordforklaring]
+    hendelser: dict[str, Hendelse]
 
     def tiltak_for_virkemiddel(self, virkemiddel_id: str) -> list[Tiltak]:
         """The measures under one instrument, in source order."""
@@ -207,3 +258,8 @@ class Plan(BaseModel):
     def tiltak_med_rolle(self, rolle_id: str) -> list[Tiltak]:
         """The measures where the region has this role."""
         return [t for t in self.tiltak.values() if rolle_id in t.roller]
+
+    def tidslinje(self, historikk: str | None = None) -> list[Hendelse]:
+        """Events in time order (stable for equal dates), optionally those of one history page."""
+        valgte = [h for h in self.hendelser.values() if historikk is None or historikk in h.historikk]
+        return sorted(valgte, key=lambda h: h.tid)

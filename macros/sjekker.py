@@ -42,6 +42,12 @@ REFERANSER: dict[str, list[Referanse]] = {
     "roller": [Referanse("kilde.kilde", "kilder", "kilde")],
     "virkemidler": [Referanse("kilde.kilde", "kilder", "kilde")],
     "ordliste": [Referanse("kilde", "kilder", "kilde")],
+    "hendelser": [
+        Referanse("kilder.kilde", "kilder", "kilde"),
+        Referanse("tiltak", "tiltak", "tiltak"),
+        Referanse("virkemidler", "virkemidler", "virkemiddel"),
+        Referanse("aktorer", "aktorer", "aktør"),
+    ],
 }
 
 
@@ -54,23 +60,28 @@ def sjekk_plan(lest: dict[str, Lest]) -> list[Feil]:
     return feil
 
 
+def _verdier(objekt: Any, deler: list[str], sti: tuple) -> Iterator[tuple[tuple, Any]]:
+    """Walk a dotted field path through objects and lists, yielding (path, value) for each leaf."""
+    if isinstance(objekt, list):
+        for i, element in enumerate(objekt):
+            yield from _verdier(element, deler, sti + (i,))
+    elif not deler:
+        yield sti, objekt
+    else:
+        yield from _verdier(getattr(objekt, deler[0]), deler[1:], sti + (deler[0],))
+
+
 def _sjekk_referanse(lest: dict[str, Lest], fil: str, ref: Referanse) -> Iterator[Feil]:
-    register = lest[ref.register].poster
+    register = lest[ref.register]
     for post_id, post in lest[fil].poster.items():
-        verdi: Any = post
-        for del_ in ref.felt.split("."):
-            verdi = getattr(verdi, del_)
-        sti = lest[fil].sti_for_id[post_id] + tuple(ref.felt.split("."))
-        verdier = verdi if isinstance(verdi, list) else [verdi]
-        for i, ukjent in enumerate(verdier):
-            if ukjent in register or ukjent in lest[ref.register].ugyldige_ids:
+        for sti, ukjent in _verdier(post, ref.felt.split("."), lest[fil].sti_for_id[post_id]):
+            if ukjent in register.poster or ukjent in register.ugyldige_ids:
                 continue
-            full_sti = sti + ((i,) if isinstance(verdi, list) else ())
             yield Feil(
                 lest[fil].dokument.fil,
                 f"ukjent {ref.hva} «{ukjent}». Id-en må finnes i data/{ref.register}.yml."
-                f"{foreslaa(ukjent, list(register))}",
-                linje=lest[fil].dokument.linje(full_sti),
+                f"{foreslaa(ukjent, list(register.poster))}",
+                linje=lest[fil].dokument.linje(sti),
                 post=post_id,
                 felt=ref.felt,
             )

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import urls
-from .model import Plan
+from . import diagram, urls
+from .model import TEMANAVN, Plan
 from .plantekst import EGEN_TEKST, Omtale, Plantekstside
 from .render import render
 from .summer import AR, arssummer
@@ -100,6 +100,51 @@ class Redigering:
 
     fil: str
     url: str
+
+
+HISTORIKKTITLER = {
+    "vintersportsregionen": "Vintersportsregionen Lillehammer",
+    "snowball": "Snowball",
+    "olympiatoppen-innlandet": "Olympiatoppen Innlandet",
+    "idrett-i-skole": "Idrett i skole – folkehelse",
+    "organisering-over-tid": "Organisering over tid",
+}
+"""History page id -> its title, for links from the timeline."""
+
+
+def tidslinje(plan: Plan, side: Side) -> Markup:
+    """Every dated event, grouped by year, with a theme filter that needs no JavaScript."""
+    hendelser = plan.tidslinje()
+    antall_per_tema = {tema: sum(tema in h.tema for h in hendelser) for tema in TEMANAVN}
+    return _render(
+        "tidslinje.html",
+        plan,
+        side,
+        hendelser=hendelser,
+        temaer=TEMANAVN,
+        antall_per_tema=antall_per_tema,
+        historikktitler=HISTORIKKTITLER,
+    )
+
+
+def historikkdiagram(plan: Plan, side: Side, historikk_id: str, tittel: str) -> Markup:
+    """A history page's events as an inline SVG flow, followed by the same content as a list."""
+    hendelser = plan.tidslinje(historikk_id)
+    plassert, hoyde = diagram.bokser(hendelser)
+    beskrivelse = "; ".join(f"{h.tid_visning}: {h.tittel}" for h in hendelser)
+    return _render(
+        "historikkdiagram.html",
+        plan,
+        side,
+        id=f"diagram-{historikk_id}",
+        tittel=tittel,
+        beskrivelse=beskrivelse,
+        bokser=plassert,
+        hoyde=hoyde,
+        bredde=diagram.BREDDE,
+        avstand=diagram.AVSTAND,
+        hendelser=hendelser,
+    )
 
 
 def ordliste(plan: Plan, side: Side) -> Markup:
