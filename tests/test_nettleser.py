@@ -52,7 +52,9 @@ def test_search_box_finds_snowball(fane, nettadresse):
 
 
 @pytest.mark.parametrize("sti", ["", "tiltak/", "tiltak/digital-lab-innlandet/", "virkemidler/klynger-og-nettverk/",
-                                 "aktorer/lrv/", "roller/veiviser/", "dokumenter/"])
+                                 "aktorer/lrv/", "roller/veiviser/", "dokumenter/", "historikk/tidslinje/",
+                                 "historikk/snowball/", "handlingsplan/okonomi/", "ordliste/",
+                                 "naeringsplan-2014/fakta/", "samarbeidsstrategi/handlingsplan-2019-2022/"])
 def test_no_accessibility_violations(fane, nettadresse, sti):
     fane.goto(f"{nettadresse}{sti}")
     resultat = Axe().run(fane, options=WCAG_AA)
@@ -89,3 +91,26 @@ def test_glossary_tooltip_appears_on_plan_text(fane, nettadresse):
     boble = fane.locator(".md-tooltip2--active, .md-tooltip--active").first
     boble.wait_for(state="visible", timeout=5000)
     assert "Lillehammer-regionen Vekst" in boble.inner_text()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["uten-javascript", "med-javascript"])
+def test_timeline_filter_works_with_and_without_javascript(nettleser, nettadresse, javascript):
+    from macros.load import load_plan
+    from conftest import PROSJEKT
+
+    plan = load_plan(PROSJEKT / "data")
+    kontekst = nettleser.new_context(java_script_enabled=javascript)
+    side = kontekst.new_page()
+    side.goto(f"{nettadresse}historikk/tidslinje/")
+    hendelser = side.locator("li.rp-hendelse")
+    assert hendelser.count() == len(plan.hendelser)
+    synlige = lambda: sum(1 for i in range(hendelser.count()) if hendelser.nth(i).is_visible())  # noqa: E731
+    assert synlige() == len(plan.hendelser)
+    side.get_by_label("Idrett og folkehelse").check()
+    forventet = [h for h in plan.tidslinje() if "idrett-og-folkehelse" in h.tema]
+    assert 0 < synlige() == len(forventet) < len(plan.hendelser)
+    for h in forventet:
+        assert side.locator(f"li#{h.id}").is_visible()
+    side.get_by_label("Alle temaer").check()
+    assert synlige() == len(plan.hendelser)
+    kontekst.close()
