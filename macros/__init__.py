@@ -50,6 +50,11 @@ def define_env(env) -> None:
         return visning.historikkdiagram(plan(), side(), historikk_id, tittel)
 
     @env.macro
+    def okonomi(*deler: dict) -> Markup:
+        """Sections of an economy page; each a dict with tabell, and optionally overskrift, tekst, diagram."""
+        return visning.okonomiside(plan(), side(), [visning.Okonomidel(**d) for d in deler])
+
+    @env.macro
     def ordliste() -> Markup:
         """The glossary: every term with its explanation and source."""
         return visning.ordliste(plan(), side())

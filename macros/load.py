@@ -36,6 +36,8 @@ DATAFILER: dict[str, Datafil] = {
     "okonomi": Datafil("okonomi.yml", model.Okonomi, liste=False),
     "ordliste": Datafil("ordliste.yml", model.Ordforklaring),
     "hendelser": Datafil("hendelser.yml", model.Hendelse),
+    "befolkning": Datafil("befolkning.yml", model.Statistikk, liste=False),
+    "nho_rangeringer": Datafil("nho_rangeringer.yml", model.Statistikk, liste=False),
 }
 
 

@@ -157,10 +157,84 @@ class Tiltaksplan2021Okonomi(Modell):
     oppgitt_sum: OppgittBelop
 
 
+class Partnerskapsmidler(Modell):
+    """The council's yearly partnership funds and where they come from, as the action plan states them."""
+
+    arlig: OppgittBelop
+    fra_fylkeskommunen: OppgittBelop
+    fra_kommunene: OppgittBelop
+    reduksjon_administrasjon: OppgittBelop
+    nye_tiltaksmidler: OppgittBelop
+
+
+class Fordelingsandel(Modell):
+    """One share of the approximate split of the partnership funds."""
+
+    id: Id
+    navn: Tekst
+    prosent: Annotated[int, Field(ge=0, le=100)]
+    tekst: Tekst
+
+
+class Fordeling(Modell):
+    """The approximate split of the partnership funds between areas."""
+
+    andeler: list[Fordelingsandel] = Field(min_length=1)
+    kilde: Id
+    seksjon: Tekst
+
+
 class Okonomi(Modell):
     """Amounts the sources state."""
 
     tiltaksplan_2021: Tiltaksplan2021Okonomi
+    partnerskapsmidler: Partnerskapsmidler
+    fordeling: Fordeling
+
+
+class Statistikkrad(Modell):
+    """A row of a statistics table: its label as in the source, and its cells in column order."""
+
+    navn: Tekst
+    aktor: Id | None = None
+    verdier: list[int | float] = Field(min_length=1)
+    merknad: Tekst | None = None
+    summen_av: list[Tekst] = Field(default_factory=list)
+
+
+class Statistikktabell(Modell):
+    """A table of figures from a source (population, rankings)."""
+
+    navn: Tekst
+    tittel: Tekst | None = None
+    merknad: Tekst | None = None
+    kolonner: list[Tekst] = Field(min_length=1)
+    summerbare_kolonner: list[Tekst] = Field(default_factory=list)
+    rader: list[Statistikkrad] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _cells_match_columns(self) -> "Statistikktabell":
+        for rad in self.rader:
+            if len(rad.verdier) != len(self.kolonner):
+                raise ValueError(
+                    f"raden «{rad.navn}» har {len(rad.verdier)} verdier, men tabellen har {len(self.kolonner)} kolonner"
+                )
+        ukjente = set(self.summerbare_kolonner) - set(self.kolonner)
+        if ukjente:
+            raise ValueError(f"summerbare_kolonner nevner ukjent kolonne «{sorted(ukjente)[0]}»")
+        return self
+
+    def kolonne(self, navn: str) -> int:
+        """The index of a column by its heading."""
+        return self.kolonner.index(navn)
+
+
+class Statistikk(Modell):
+    """One or more tables of figures from one section of a source."""
+
+    kilde: Id
+    seksjon: Tekst
+    tabeller: list[Statistikktabell] = Field(min_length=1)
 
 
 class Ordforklaring(Modell):
@@ -242,6 +316,8 @@ class Plan(BaseModel):
     okonomi: Okonomi
     ordliste: dict[str, Ordforklaring]
     hendelser: dict[str, Hendelse]
+    befolkning: Statistikk
+    nho_rangeringer: Statistikk
 
     def tiltak_for_virkemiddel(self, virkemiddel_id: str) -> list[Tiltak]:
         """The measures under one instrument, in source order."""

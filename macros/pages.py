@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from macros import datatabeller
 from macros.feil import Datafeil
 from macros.load import load_plan_cached
 from macros.model import Plan
@@ -40,8 +41,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for side in genererte_sider(plan_for(config)):
+    plan = plan_for(config)
+    for side in genererte_sider(plan):
         files.append(File.generated(config, side.sti, content=side.markdown()))
+    for tabell in datatabeller.bygg(plan).values():
+        files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     return files
 
 

@@ -42,6 +42,8 @@ REFERANSER: dict[str, list[Referanse]] = {
     "roller": [Referanse("kilde.kilde", "kilder", "kilde")],
     "virkemidler": [Referanse("kilde.kilde", "kilder", "kilde")],
     "ordliste": [Referanse("kilde", "kilder", "kilde")],
+    "befolkning": [Referanse("kilde", "kilder", "kilde"), Referanse("tabeller.rader.aktor", "aktorer", "aktør")],
+    "nho_rangeringer": [Referanse("kilde", "kilder", "kilde"), Referanse("tabeller.rader.aktor", "aktorer", "aktør")],
     "hendelser": [
         Referanse("kilder.kilde", "kilder", "kilde"),
         Referanse("tiltak", "tiltak", "tiltak"),
@@ -57,6 +59,9 @@ def sjekk_plan(lest: dict[str, Lest]) -> list[Feil]:
     feil += _sjekk_okonomi_kilder(lest)
     if lest["tiltak"].komplett:
         feil += _sjekk_sum_2021(lest)
+    feil += _sjekk_partnerskapsmidler(lest)
+    feil += _sjekk_statistikksummer(lest, "befolkning")
+    feil += _sjekk_statistikksummer(lest, "nho_rangeringer")
     return feil
 
 
@@ -75,7 +80,7 @@ def _sjekk_referanse(lest: dict[str, Lest], fil: str, ref: Referanse) -> Iterato
     register = lest[ref.register]
     for post_id, post in lest[fil].poster.items():
         for sti, ukjent in _verdier(post, ref.felt.split("."), lest[fil].sti_for_id[post_id]):
-            if ukjent in register.poster or ukjent in register.ugyldige_ids:
+            if ukjent is None or ukjent in register.poster or ukjent in register.ugyldige_ids:
                 continue
             yield Feil(
                 lest[fil].dokument.fil,
@@ -89,16 +94,81 @@ def _sjekk_referanse(lest: dict[str, Lest], fil: str, ref: Referanse) -> Iterato
 
 def _sjekk_okonomi_kilder(lest: dict[str, Lest]) -> Iterator[Feil]:
     okonomi = lest["okonomi"].poster[""]
-    for navn in ("ramme", "oppgitt_sum"):
-        belop = getattr(okonomi.tiltaksplan_2021, navn)
-        if belop.kilde not in lest["kilder"].poster:
+    steder = [("tiltaksplan_2021", n) for n in ("ramme", "oppgitt_sum")]
+    steder += [("partnerskapsmidler", n) for n in type(okonomi.partnerskapsmidler).model_fields]
+    steder += [("fordeling",)]
+    for sti in steder:
+        objekt: Any = okonomi
+        for del_ in sti:
+            objekt = getattr(objekt, del_)
+        if objekt.kilde not in lest["kilder"].poster:
             yield Feil(
                 lest["okonomi"].dokument.fil,
-                f"ukjent kilde «{belop.kilde}». Id-en må finnes i data/kilder.yml."
-                f"{foreslaa(belop.kilde, list(lest['kilder'].poster))}",
-                linje=lest["okonomi"].dokument.linje(("tiltaksplan_2021", navn, "kilde")),
-                felt=f"tiltaksplan_2021.{navn}.kilde",
+                f"ukjent kilde «{objekt.kilde}». Id-en må finnes i data/kilder.yml."
+                f"{foreslaa(objekt.kilde, list(lest['kilder'].poster))}",
+                linje=lest["okonomi"].dokument.linje(sti + ("kilde",)),
+                felt=".".join(sti + ("kilde",)),
             )
+
+
+def _sjekk_partnerskapsmidler(lest: dict[str, Lest]) -> Iterator[Feil]:
+    """The stated parts must add up: 2,5 mill. + 1 mill. = 3,5 mill.; minus 500 000 = 3 mill.; 80+10+10 = 100."""
+    okonomi = lest["okonomi"].poster[""]
+    dokument = lest["okonomi"].dokument
+    p = okonomi.partnerskapsmidler
+    deler = p.fra_fylkeskommunen.kr + p.fra_kommunene.kr
+    if deler != p.arlig.kr:
+        yield Feil(
+            dokument.fil,
+            f"bidragene fra fylkeskommunen ({kroner(p.fra_fylkeskommunen.kr)}) og kommunene "
+            f"({kroner(p.fra_kommunene.kr)}) blir {kroner(deler)}, men de årlige partnerskapsmidlene er "
+            f"oppgitt til {kroner(p.arlig.kr)}. Rett beløpene så de stemmer med kilden.",
+            linje=dokument.linje(("partnerskapsmidler", "arlig", "kr")),
+            felt="partnerskapsmidler.arlig.kr",
+        )
+    if p.arlig.kr - p.reduksjon_administrasjon.kr != p.nye_tiltaksmidler.kr:
+        yield Feil(
+            dokument.fil,
+            f"{kroner(p.arlig.kr)} minus {kroner(p.reduksjon_administrasjon.kr)} til administrasjon blir "
+            f"{kroner(p.arlig.kr - p.reduksjon_administrasjon.kr)}, men nye tiltaksmidler er oppgitt til "
+            f"{kroner(p.nye_tiltaksmidler.kr)}.",
+            linje=dokument.linje(("partnerskapsmidler", "nye_tiltaksmidler", "kr")),
+            felt="partnerskapsmidler.nye_tiltaksmidler.kr",
+        )
+    prosent = sum(a.prosent for a in okonomi.fordeling.andeler)
+    if prosent != 100:
+        yield Feil(
+            dokument.fil,
+            f"andelene i fordelingen blir til sammen {prosent} %, men må bli 100 %.",
+            linje=dokument.linje(("fordeling", "andeler")),
+            felt="fordeling.andeler",
+        )
+
+
+def _sjekk_statistikksummer(lest: dict[str, Lest], fil: str) -> Iterator[Feil]:
+    """A row that says it is the sum of other rows must equal their sum in every additive column."""
+    statistikk = lest[fil].poster[""]
+    dokument = lest[fil].dokument
+    for t, tabell in enumerate(statistikk.tabeller):
+        rader = {rad.navn: rad for rad in tabell.rader}
+        for r, rad in enumerate(tabell.rader):
+            for navn in rad.summen_av:
+                if navn not in rader:
+                    yield Feil(dokument.fil, f"raden «{rad.navn}» sier den er summen av «{navn}», men den raden finnes ikke i tabellen.",
+                               linje=dokument.linje(("tabeller", t, "rader", r, "summen_av")), felt="summen_av")
+            if not rad.summen_av or any(n not in rader for n in rad.summen_av):
+                continue
+            for kolonne in tabell.summerbare_kolonner:
+                k = tabell.kolonne(kolonne)
+                summen = sum(rader[n].verdier[k] for n in rad.summen_av)
+                if summen != rad.verdier[k]:
+                    yield Feil(
+                        dokument.fil,
+                        f"i kolonnen «{kolonne}» er raden «{rad.navn}» {rad.verdier[k]}, men summen av "
+                        f"{', '.join(rad.summen_av)} er {summen}. Rett tallene så de stemmer med kilden.",
+                        linje=dokument.linje(("tabeller", t, "rader", r, "verdier", k)),
+                        felt=f"verdier[{k}]",
+                    )
 
 
 def _sjekk_sum_2021(lest: dict[str, Lest]) -> Iterator[Feil]:

@@ -19,6 +19,13 @@ class Arssum:
     kr: int
     med_anslag: bool
     uten_belop: int
+    anslag_kr: int = 0
+    """The part of `kr` that is an estimate ("trolig")."""
+
+    @property
+    def sikker_kr(self) -> int:
+        """The part of `kr` the source states without reservation."""
+        return self.kr - self.anslag_kr
 
     @property
     def usikker(self) -> bool:
@@ -35,6 +42,7 @@ def arssum(tiltak: Iterable[Tiltak], ar: int) -> Arssum:
         kr=sum(b for b in belop if b is not None),
         med_anslag=any(t.er_anslag(ar) for t in tiltak),
         uten_belop=sum(1 for b in belop if b is None),
+        anslag_kr=sum(t.kr_for(ar) or 0 for t in tiltak if t.er_anslag(ar)),
     )
 
 

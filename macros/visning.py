@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import diagram, urls
+from . import datatabeller, diagram, urls
 from .model import TEMANAVN, Plan
 from .plantekst import EGEN_TEKST, Omtale, Plantekstside
 from .render import render
@@ -144,6 +144,34 @@ def historikkdiagram(plan: Plan, side: Side, historikk_id: str, tittel: str) -> 
         bredde=diagram.BREDDE,
         avstand=diagram.AVSTAND,
         hendelser=hendelser,
+    )
+
+
+@dataclass(frozen=True)
+class Okonomidel:
+    """One section of an economy page: a heading, a lead sentence and the table (with chart) it shows."""
+
+    tabell: str
+    overskrift: str | None = None
+    tekst: str | None = None
+    diagram: bool = True
+
+    @property
+    def anker(self) -> str:
+        """The section's anchor."""
+        return self.tabell
+
+
+def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
+    """An economy page: each section's table, with its chart where it has one, and a CSV link."""
+    return _render(
+        "okonomi.html",
+        plan,
+        side,
+        deler=deler,
+        tabeller=datatabeller.bygg(plan),
+        stolper=diagram.stolper,
+        bredde=diagram.STOLPE_BREDDE,
     )
 
 

@@ -1,0 +1,106 @@
+"""The economy figures: every total is computed here from the data, nowhere else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .model import Plan, Tiltak
+from .summer import Arssum, arssummer
+
+
+@dataclass(frozen=True)
+class Gruppesum:
+    """The sums per year for one group of measures (an instrument, an owner, a role)."""
+
+    id: str
+    navn: str
+    type_: str
+    antall: int
+    ar: list[Arssum]
+
+    @property
+    def sum_2022_2024(self) -> int:
+        """The planned amounts for 2022–2024 together (stated amounts only)."""
+        return sum(a.kr for a in self.ar if a.ar >= 2022)
+
+
+@dataclass(frozen=True)
+class Usikkert:
+    """A funding cell the site does not sum as a certain amount: an estimate, or no amount at all."""
+
+    tiltak: Tiltak
+    kolonne: str
+    tekst: str
+    grunn: str
+
+
+def _grupper(tiltak: Iterable[Tiltak], nokler: Callable[[Tiltak], list[str]]) -> dict[str, list[Tiltak]]:
+    grupper: dict[str, list[Tiltak]] = {}
+    for t in tiltak:
+        for nokkel in nokler(t):
+            grupper.setdefault(nokkel, []).append(t)
+    return grupper
+
+
+def per_virkemiddel(plan: Plan) -> list[Gruppesum]:
+    """Sums per instrument, in the plan's order (instruments without measures included)."""
+    return [
+        Gruppesum(v.id, v.overskrift, "virkemiddel", len(ts := plan.tiltak_for_virkemiddel(v.id)), arssummer(ts))
+        for v in plan.virkemidler.values()
+    ]
+
+
+def per_tiltakseier(plan: Plan) -> list[Gruppesum]:
+    """Sums per owner. A measure with several owners counts in full for each of them."""
+    grupper = _grupper(plan.tiltak.values(), lambda t: t.tiltakseiere)
+    return sorted(
+        (Gruppesum(a, plan.aktorer[a].navn, "aktor", len(ts), arssummer(ts)) for a, ts in grupper.items()),
+        key=lambda g: (-g.ar[0].kr, g.navn),
+    )
+
+
+def per_rolle(plan: Plan) -> list[Gruppesum]:
+    """Sums per role. A measure with several roles counts in full for each of them."""
+    return [Gruppesum(r.id, r.navn, "rolle", len(ts := plan.tiltak_med_rolle(r.id)), arssummer(ts)) for r in plan.roller.values()]
+
+
+def totalt(plan: Plan) -> list[Arssum]:
+    """Sums per year over all measures."""
+    return arssummer(plan.tiltak.values())
+
+
+def usikre(plan: Plan) -> list[Usikkert]:
+    """Every cell that is an estimate or states no amount, listed apart so it is never summed as certain."""
+    resultat = []
+    for t in plan.tiltak.values():
+        for kolonne, midler in (("Midler i 2021", t.midler_2021), ("Midler 2022-2024", t.midler_2022_2024)):
+            if midler.anslag:
+                resultat.append(Usikkert(t, kolonne, midler.tekst, "Anslag: kilden sier «trolig»."))
+            elif not midler.kr:
+                resultat.append(Usikkert(t, kolonne, midler.tekst, "Kilden oppgir ikke noe beløp."))
+    return resultat
+
+
+@dataclass(frozen=True)
+class Ramme2021:
+    """The 2021 frame against what the measures use."""
+
+    ramme: int
+    brukt: int
+    igjen: int
+
+
+def ramme_2021(plan: Plan) -> Ramme2021:
+    """The frame, the sum of the 2021 amounts, and what is left."""
+    ramme = plan.okonomi.tiltaksplan_2021.ramme.kr
+    brukt = next(a.kr for a in totalt(plan) if a.ar == 2021)
+    return Ramme2021(ramme, brukt, ramme - brukt)
+
+
+def fordeling_i_kroner(plan: Plan) -> list[tuple[str, str, int, int]]:
+    """(id, name, percent, approximate kroner of the yearly new measure funds) per share."""
+    grunnlag = plan.okonomi.partnerskapsmidler.nye_tiltaksmidler.kr
+    return [(a.id, a.navn, a.prosent, grunnlag * a.prosent // 100) for a in plan.okonomi.fordeling.andeler]
+
+
