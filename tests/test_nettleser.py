@@ -54,7 +54,8 @@ def test_search_box_finds_snowball(fane, nettadresse):
 @pytest.mark.parametrize("sti", ["", "tiltak/", "tiltak/digital-lab-innlandet/", "virkemidler/klynger-og-nettverk/",
                                  "aktorer/lrv/", "roller/veiviser/", "dokumenter/", "historikk/tidslinje/",
                                  "historikk/snowball/", "handlingsplan/okonomi/", "ordliste/",
-                                 "naeringsplan-2014/fakta/", "samarbeidsstrategi/handlingsplan-2019-2022/"])
+                                 "naeringsplan-2014/fakta/", "samarbeidsstrategi/handlingsplan-2019-2022/",
+                                 "okonomi/", "okonomi/tiltak/", "okonomi/befolkning/"])
 def test_no_accessibility_violations(fane, nettadresse, sti):
     fane.goto(f"{nettadresse}{sti}")
     resultat = Axe().run(fane, options=WCAG_AA)
@@ -113,4 +114,36 @@ def test_timeline_filter_works_with_and_without_javascript(nettleser, nettadress
         assert side.locator(f"li#{h.id}").is_visible()
     side.get_by_label("Alle temaer").check()
     assert synlige() == len(plan.hendelser)
+    kontekst.close()
+
+
+@pytest.mark.parametrize("fargeskjema", ["light", "dark"])
+def test_charts_are_visible_in_light_and_dark_mode(nettleser, nettadresse, fargeskjema):
+    import io
+
+    from PIL import Image
+
+    kontekst = nettleser.new_context(color_scheme=fargeskjema, viewport={"width": 1280, "height": 900})
+    side = kontekst.new_page()
+    side.goto(f"{nettadresse}okonomi/")
+    figurer = side.locator("svg.rp-stolper")
+    assert figurer.count() == 3
+    for i in range(figurer.count()):
+        bilde = Image.open(io.BytesIO(figurer.nth(i).screenshot())).convert("RGB")
+        bakgrunn = bilde.getpixel((1, 1))
+        farger = bilde.getcolors(maxcolors=1 << 20)
+        ulike = sum(antall for antall, farge in farger if sum(abs(a - b) for a, b in zip(farge, bakgrunn)) > 120)
+        assert ulike > 0.05 * bilde.width * bilde.height, f"diagram {i} ser tomt ut i {fargeskjema}"
+    kontekst.close()
+
+
+def test_charts_are_readable_at_320_px(nettleser, nettadresse):
+    kontekst = nettleser.new_context(viewport={"width": 320, "height": 800})
+    side = kontekst.new_page()
+    side.goto(f"{nettadresse}okonomi/tiltak/")
+    assert side.evaluate("document.documentElement.scrollWidth") <= 320
+    minste = side.evaluate(
+        "Math.min(...[...document.querySelectorAll('svg.rp-stolper text')].map(t => t.getBoundingClientRect().height))"
+    )
+    assert minste >= 10, f"teksten i diagrammene er bare {minste:.1f} px høy på 320 px skjerm"
     kontekst.close()

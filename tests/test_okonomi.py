@@ -1,0 +1,176 @@
+"""Economy: every figure shown equals the data it claims to sum, and the sources' stated totals hold."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROSJEKT, bygg
+from macros.feil import Datafeil
+from macros.load import load_plan
+from macros.summer import AR
+
+PLAN = load_plan(PROSJEKT / "data")
+SEEDS = PROSJEKT.parent / "shared" / "seeds"
+
+
+def side(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def tabell(html: BeautifulSoup, tabell_id: str) -> dict[str, list[str]]:
+    """Row label -> raw cell values (data-verdi) of one table on a page."""
+    figur = html.find(id=f"graf-{tabell_id}")
+    assert figur is not None, tabell_id
+    return {
+        rad.th.get_text(): [td["data-verdi"] for td in rad.find_all("td")]
+        for rad in figur.select("tbody tr")
+    }
+
+
+def kr(verdi: str) -> int:
+    return int(verdi)
+
+
+def test_sums_per_instrument_equal_the_data(bygget):
+    rader = tabell(side(bygget, "okonomi/tiltak"), "per-virkemiddel")
+    for v in PLAN.virkemidler.values():
+        tiltak = [t for t in PLAN.tiltak.values() if t.virkemiddel == v.id]
+        celler = rader[v.overskrift]
+        assert int(celler[0]) == len(tiltak)
+        for i, ar in enumerate(AR, start=1):
+            assert kr(celler[i]) == sum(t.kr_for(ar) or 0 for t in tiltak), (v.id, ar)
+        assert kr(celler[-1]) == sum(t.kr_for(ar) or 0 for t in tiltak for ar in (2022, 2023, 2024))
+
+
+def test_sums_per_owner_and_role_equal_the_data(bygget):
+    html = side(bygget, "okonomi/tiltak")
+    eiere = tabell(html, "per-tiltakseier")
+    for aktor_id in {a for t in PLAN.tiltak.values() for a in t.tiltakseiere}:
+        tiltak = [t for t in PLAN.tiltak.values() if aktor_id in t.tiltakseiere]
+        assert kr(eiere[PLAN.aktorer[aktor_id].navn][1]) == sum(t.kr_for(2021) or 0 for t in tiltak)
+    roller = tabell(html, "per-rolle")
+    for rolle in PLAN.roller.values():
+        tiltak = [t for t in PLAN.tiltak.values() if rolle.id in t.roller]
+        assert [kr(c) for c in roller[rolle.navn][1:5]] == [sum(t.kr_for(ar) or 0 for t in tiltak) for ar in AR]
+
+
+def test_yearly_sums_keep_estimates_and_missing_amounts_apart(bygget):
+    rader = tabell(side(bygget, "okonomi/tiltak"), "tiltak-per-ar")
+    for ar in AR:
+        sikre = sum(t.kr_for(ar) or 0 for t in PLAN.tiltak.values() if not t.er_anslag(ar))
+        anslag = sum(t.kr_for(ar) or 0 for t in PLAN.tiltak.values() if t.er_anslag(ar))
+        mangler = sum(1 for t in PLAN.tiltak.values() if t.kr_for(ar) is None)
+        assert [kr(c) for c in rader[str(ar)]] == [sikre, anslag, sikre + anslag, mangler]
+    assert kr(rader["2021"][0]) == 1200000
+    usikre = tabell(side(bygget, "okonomi/tiltak"), "usikre-belop")
+    assert "Snowball" in usikre and "Fritidsbolignettverk" in usikre
+
+
+def test_the_sources_stated_totals_hold():
+    p = PLAN.okonomi.partnerskapsmidler
+    assert (p.arlig.kr, p.fra_fylkeskommunen.kr, p.fra_kommunene.kr) == (3500000, 2500000, 1000000)
+    assert p.fra_fylkeskommunen.kr + p.fra_kommunene.kr == p.arlig.kr
+    assert p.arlig.kr - p.reduksjon_administrasjon.kr == p.nye_tiltaksmidler.kr == 3000000
+    assert [a.prosent for a in PLAN.okonomi.fordeling.andeler] == [80, 10, 10]
+    ramme = PLAN.okonomi.tiltaksplan_2021
+    sum_2021 = sum(t.kr_for(2021) or 0 for t in PLAN.tiltak.values())
+    assert sum_2021 == ramme.oppgitt_sum.kr == 1200000 <= ramme.ramme.kr == 1500000
+    befolkning = PLAN.befolkning.tabeller[0]
+    rader = {r.navn: r.verdier for r in befolkning.rader}
+    for kolonne in befolkning.summerbare_kolonner:
+        k = befolkning.kolonne(kolonne)
+        assert rader["Lillehammerregionen"][k] == sum(rader[n][k] for n in ("0501 Lillehammer", "0521 Øyer", "0522 Gausdal"))
+    # The stated texts are the sources' own words.
+    handlingsplan = (SEEDS / "002_21d2f3a798b15d75.txt").read_text(encoding="utf-8")
+    for belop in (p.arlig, p.fra_fylkeskommunen, p.fra_kommunene, p.reduksjon_administrasjon, p.nye_tiltaksmidler):
+        assert " ".join(belop.tekst.split()) in " ".join(handlingsplan.split())
+
+
+def test_frame_table_shows_what_is_left(bygget):
+    rader = tabell(side(bygget, "okonomi"), "ramme-2021")
+    assert [kr(v[0]) for v in rader.values()] == [1500000, 1200000, 300000]
+
+
+def _csv_celle(verdi: str) -> str:
+    """CSV writes decimals with a comma, as Norwegian spreadsheets read them."""
+    return verdi.replace(".", ",") if re.fullmatch(r"-?\d+\.\d+", verdi) else verdi
+
+
+def test_every_table_downloads_as_the_same_csv(bygget):
+    for html_side in ("okonomi", "okonomi/tiltak", "okonomi/befolkning"):
+        html = side(bygget, html_side)
+        for figur in html.select("figure.rp-graf"):
+            lenke = figur.select_one("p.rp-nedlasting a")
+            fil = (bygget / html_side / lenke["href"]).resolve()
+            rader = list(csv.reader(io.StringIO(fil.read_text(encoding="utf-8")), delimiter=";"))
+            overskrifter = [th.get_text() for th in figur.select("thead th")]
+            assert rader[0] == overskrifter
+            html_rader = [[r.th.get_text()] + [_csv_celle(td["data-verdi"]) for td in r.find_all("td")]
+                          for r in figur.select("tbody tr")]
+            assert rader[1:] == html_rader, fil.name
+
+
+def test_a_partnership_sum_that_does_not_hold_stops_the_load(datamappe):
+    fil = datamappe / "okonomi.yml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace("kr: 2500000", "kr: 2400000"), encoding="utf-8")
+    with pytest.raises(Datafeil) as feil:
+        load_plan(datamappe)
+    melding = str(feil.value)
+    assert re.search(r"data/okonomi\.yml, linje \d+", melding)
+    assert "2\u202f400\u202f000\u00a0kr" in melding and "3\u202f500\u202f000\u00a0kr" in melding
+
+
+def test_a_population_total_that_does_not_hold_stops_the_load(datamappe):
+    fil = datamappe / "befolkning.yml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace("[35769,", "[35770,"), encoding="utf-8")
+    with pytest.raises(Datafeil) as feil:
+        load_plan(datamappe)
+    melding = str(feil.value)
+    assert re.search(r"data/befolkning\.yml, linje \d+", melding)
+    assert "35770" in melding and "35769" in melding
+
+
+def _filer(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".csv") and p.name != "404.html"
+    }
+
+
+def test_changing_one_amount_changes_everything_that_depends_on_it_and_nothing_else(tmp_path):
+    from conftest import lag_nettsted
+
+    foer, etter = lag_nettsted(tmp_path / "for"), lag_nettsted(tmp_path / "etter")
+    fil = etter / "data" / "tiltak.yml"
+    tekst = fil.read_text(encoding="utf-8")
+    gammel = "kr: {2022: 300000, 2023: 300000, 2024: 300000}"
+    assert tekst.count(gammel) == 1
+    fil.write_text(tekst.replace(gammel, "kr: {2022: 350000, 2023: 300000, 2024: 300000}"), encoding="utf-8")
+    assert bygg(foer).returncode == 0
+    assert bygg(etter).returncode == 0
+    a, b = _filer(foer / "site"), _filer(etter / "site")
+    endret = {navn for navn in a if a[navn] != b.get(navn)}
+    snowball = PLAN.tiltak["snowball"]
+    forventet = {
+        "tiltak/snowball/index.html",
+        "tiltak/index.html",
+        f"virkemidler/{snowball.virkemiddel}/index.html",
+        *(f"aktorer/{a}/index.html" for a in snowball.tiltakseiere + snowball.partnere),
+        *(f"roller/{r}/index.html" for r in snowball.roller),
+        "okonomi/tiltak/index.html",
+        "nedlasting/tiltak-per-ar.csv",
+        "nedlasting/per-virkemiddel.csv",
+        "nedlasting/per-tiltakseier.csv",
+        "nedlasting/per-rolle.csv",
+        "nedlasting/tiltak.csv",
+    }
+    assert endret == forventet
+    assert "350\u202f000\u00a0kr" in b["tiltak/snowball/index.html"].decode()
