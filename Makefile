@@ -30,5 +30,9 @@ build: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/python -m macros.schema --write
 
+## Mål hvor lang tid lasting av data og bygging av nettstedet tar.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bygg.py
+
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }

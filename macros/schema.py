@@ -47,11 +47,23 @@ def stale(mappe: Path = SCHEMA_DIR) -> list[Path]:
     ]
 
 
+VSCODE = SCHEMA_DIR.parent.parent / ".vscode" / "settings.json"
+
+
+def editor_settings() -> str:
+    """.vscode/settings.json: maps each data file to its schema, so editors check it as staff type."""
+    kart = {f"./data/schema/{schema_path(d).name}": [f"data/{d.navn}"] for d in DATAFILER.values()}
+    return json.dumps({"yaml.schemas": kart}, ensure_ascii=False, indent=2) + "\n"
+
+
 def write(mappe: Path = SCHEMA_DIR) -> None:
-    """Write every schema file."""
+    """Write every schema file (and, for the real folder, the editor mapping)."""
     mappe.mkdir(parents=True, exist_ok=True)
     for datafil in DATAFILER.values():
         schema_path(datafil, mappe).write_text(schema_text(datafil), encoding="utf-8")
+    if mappe == SCHEMA_DIR:
+        VSCODE.parent.mkdir(exist_ok=True)
+        VSCODE.write_text(editor_settings(), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         write()
         return 0
     utdaterte = stale()
+    if not VSCODE.exists() or VSCODE.read_text(encoding="utf-8") != editor_settings():
+        utdaterte.append(VSCODE)
     for sti in utdaterte:
         print(f"Utdatert: {sti.relative_to(SCHEMA_DIR.parent.parent)}. Kjør `make schema` og commit resultatet.")
     return 1 if utdaterte else 0

@@ -30,6 +30,7 @@ def test_schema_forbids_unknown_keys():
 
 
 def test_every_data_file_is_mapped_for_editors():
+    assert (PROSJEKT / ".vscode" / "settings.json").read_text(encoding="utf-8") == schema.editor_settings()
     innstillinger = json.loads((PROSJEKT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     kartlagt = {fil for filer in innstillinger["yaml.schemas"].values() for fil in filer}
     assert kartlagt == {f"data/{d.navn}" for d in DATAFILER.values()}

@@ -155,12 +155,11 @@ def test_every_source_is_on_the_site_word_for_word(bygget, kilde_id):
 
 
 def test_the_check_fails_when_a_paragraph_is_removed(nettsted):
-    side = nettsted / "docs" / "handlingsplan" / "okonomi.md"
+    side = nettsted / "docs" / "handlingsplan" / "geografisk-avgrensning.md"
     tekst = side.read_text(encoding="utf-8")
-    avsnitt = next(a for a in tekst.split("\n\n") if "3 000 000" in a)
+    avsnitt = next(a for a in tekst.split("\n\n") if "har signalisert et ønske" in a)
     side.write_text(tekst.replace(avsnitt, ""), encoding="utf-8")
     assert bygg(nettsted).returncode == 0
     rapport = sammenlign(kildetekst(KILDER["handlingsplan-2021-2025"]), nettstedtekst(nettsted / "site"))
     assert not rapport.ok
-    assert "3 000 000" in rapport.manglende_tall
-    assert rapport.hull
+    assert any("fylkeskommunen har signalisert" in hull for hull in rapport.hull), rapport
