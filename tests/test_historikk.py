@@ -9,10 +9,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROSJEKT
+from conftest import PROSJEKT, SEEDS
 from macros.load import load_plan
 
-SEEDS = PROSJEKT.parent / "shared" / "seeds"
 OMTALER = yaml.safe_load((Path(__file__).parent / "fixtures" / "dated_mentions.yml").read_text(encoding="utf-8"))
 PLAN = load_plan(PROSJEKT / "data")
 

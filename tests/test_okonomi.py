@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROSJEKT, bygg
+from conftest import PROSJEKT, SEEDS, bygg
 from macros.feil import Datafeil
 from macros.load import load_plan
 from macros.summer import AR
 
 PLAN = load_plan(PROSJEKT / "data")
-SEEDS = PROSJEKT.parent / "shared" / "seeds"
 
 
 def side(site: Path, url: str) -> BeautifulSoup:

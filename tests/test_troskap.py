@@ -16,12 +16,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROSJEKT, bygg
+from conftest import PROSJEKT, SEEDS, bygg
 from macros.load import load_plan
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-if not SEEDS.exists():  # CI lays shared/ beside the clone
-    SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 PLAN = load_plan(PROSJEKT / "data")
 
