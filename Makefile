@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-## Bygg og vis nettstedet lokalt på http://127.0.0.1:8000 med automatisk oppdatering.
+## Bygg og vis nettstedet lokalt på http://127.0.0.1:8000/regionplan/ med automatisk oppdatering.
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
