@@ -36,7 +36,13 @@ def tiltak_side(plan: Plan, tiltak_id: str, side: Side, omtaler: list[Omtale] = 
     """The page of one measure."""
     tiltak = plan.tiltak[tiltak_id]
     return _render(
-        "tiltak.html", plan, side, tiltak=tiltak, virkemiddel=plan.virkemidler[tiltak.virkemiddel], omtaler=omtaler
+        "tiltak.html",
+        plan,
+        side,
+        tiltak=tiltak,
+        virkemiddel=plan.virkemidler[tiltak.virkemiddel],
+        omtaler=omtaler,
+        hendelser=[h for h in plan.tidslinje() if tiltak_id in h.tiltak],
     )
 
 
@@ -63,6 +69,7 @@ def aktor_side(plan: Plan, aktor_id: str, side: Side, omtaler: list[Omtale] = ()
         eier=plan.tiltak_eid_av(aktor_id),
         partner=plan.tiltak_med_partner(aktor_id),
         omtaler=omtaler,
+        hendelser=[h for h in plan.tidslinje() if aktor_id in h.aktorer],
     )
 
 
