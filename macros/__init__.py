@@ -21,13 +21,12 @@ def define_env(env) -> None:
     def side() -> visning.Side:
         return visning.Side(env.page.url)
 
-    @env.macro
-    def side_for(type_: str, post_id: str) -> Markup:
+    def postside(type_: str, post_id: str) -> Markup:
         """The whole body of a generated record page (tiltak, virkemiddel, aktor or rolle)."""
         omtaler = plantekst.indeks(docs_dir)[1].get((type_, post_id), [])
         return visning.VISNINGER[type_](plan(), post_id, side(), omtaler)
 
-    env.macro(side_for, "side")
+    env.macro(postside, "side")
 
     @env.macro
     def tiltaksoversikt() -> Markup:
