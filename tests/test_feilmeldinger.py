@@ -168,3 +168,17 @@ def test_all_errors_are_reported_together(datamappe):
     tekst = str(unntak.value)
     assert tekst.startswith("Fant 3 feil i dataene.")
     assert "negativt" in tekst and "sannhetsverdi" in tekst and "ukjent virkemiddel «x»" in tekst
+
+
+def test_history_event_with_an_unquoted_year(datamappe):
+    linje = endre(datamappe, "hendelser.yml", 'tid: "2006"', "tid: 2006")
+    melding = en_feil(datamappe)
+    assert f"data/hendelser.yml, linje {linje}, post «vintersportsregionen-lillehammer», felt «tid»" in melding
+    assert "fant «2006», som YAML leser som et tall" in melding
+
+
+def test_history_event_with_an_unknown_theme(datamappe):
+    linje = endre(datamappe, "hendelser.yml", 'tema: ["organisering", "idrett-og-folkehelse"', 'tema: ["organisasjon", "idrett-og-folkehelse"')
+    melding = en_feil(datamappe)
+    assert f"data/hendelser.yml, linje {linje}" in melding and "felt «tema.0»" in melding
+    assert "forventet en av 'organisering'" in melding and "fant «organisasjon»" in melding
