@@ -12,41 +12,59 @@ BOKSBREDDE = 600
 AVSTAND = 28
 TEGN_PER_LINJE = 64
 """About what fits on one line of a box at the diagram's font size."""
+INNRYKK = 12
+BOKSLINJE = 20
+
+
+@dataclass(frozen=True)
+class Tekstlinje:
+    """One line of text placed in a drawing."""
+
+    x: float
+    y: float
+    tekst: str
 
 
 @dataclass(frozen=True)
 class Boks:
-    """One event's box: position, size, and its title broken into lines."""
+    """One event's box: position, size, its time and its title broken into placed lines."""
 
     x: int
     y: int
     bredde: int
     hoyde: int
-    tid: str
-    linjer: list[str]
+    tid: Tekstlinje
+    linjer: list[Tekstlinje]
+
+    @property
+    def midt(self) -> float:
+        """The x of the box's centre, where the arrow to the next box starts."""
+        return self.x + self.bredde / 2
 
 
 def bokser(hendelser: list[Hendelse]) -> tuple[list[Boks], int]:
     """Place one box per event, top to bottom; return the boxes and the total height."""
     resultat, y = [], 10
+    x = (BREDDE - BOKSBREDDE) // 2
     for hendelse in hendelser:
-        linjer = textwrap.wrap(hendelse.tittel, TEGN_PER_LINJE)
-        hoyde = 34 + 20 * len(linjer)
-        resultat.append(Boks((BREDDE - BOKSBREDDE) // 2, y, BOKSBREDDE, hoyde, hendelse.tid_visning, linjer))
+        titler = textwrap.wrap(hendelse.tittel, TEGN_PER_LINJE)
+        hoyde = 34 + BOKSLINJE * len(titler)
+        linjer = [Tekstlinje(x + INNRYKK, y + 44 + i * BOKSLINJE, t) for i, t in enumerate(titler)]
+        resultat.append(Boks(x, y, BOKSBREDDE, hoyde, Tekstlinje(x + INNRYKK, y + 22, hendelse.tid_visning), linjer))
         y += hoyde + AVSTAND
     return resultat, y - AVSTAND + 10
 
 
 @dataclass(frozen=True)
 class Stolpe:
-    """One horizontal bar with its label (and value) in lines above it."""
+    """One horizontal bar with its label (and value) in placed lines above it."""
 
-    linjer: list[str]
+    linjer: list[Tekstlinje]
     anslag: bool
     x: float
     y: float
     bredde: float
-    tekst_y: float
+    hoyde: float
 
 
 STOLPE_BREDDE = 340
@@ -70,8 +88,8 @@ def stolper(verdier: list[tuple[str, float, str, bool]]) -> tuple[list[Stolpe], 
         linjer = textwrap.wrap(f"{etikett}: {visning}", ETIKETT_TEGN)
         bredde = max(abs(verdi) * skala, 1)
         x = null_x if verdi >= 0 else null_x - bredde
-        tekst_y = y + LINJE
+        plassert = [Tekstlinje(10, y + LINJE * (i + 1), linje) for i, linje in enumerate(linjer)]
         stolpe_y = y + LINJE * len(linjer) + 5
-        resultat.append(Stolpe(linjer, anslag, x, stolpe_y, bredde, tekst_y))
+        resultat.append(Stolpe(plassert, anslag, x, stolpe_y, bredde, STOLPE_HOYDE))
         y = stolpe_y + STOLPE_HOYDE + 12
     return resultat, null_x, y
