@@ -34,3 +34,8 @@ def render(mal: str, **kontekst: Any) -> Markup:
     """Render a template to safe HTML, without blank lines so Markdown keeps it as one block."""
     html = miljo().get_template(mal).render(**kontekst)
     return Markup("\n".join(linje for linje in html.splitlines() if linje.strip()))
+
+
+def render_tekst(mal: str, **kontekst: Any) -> str:
+    """Render a template that makes Markdown, not HTML: its blank lines are kept."""
+    return miljo().get_template(mal).render(**kontekst)

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from . import datatabeller, diagram, urls
 from .model import TEMANAVN, Plan
 from .plantekst import EGEN_TEKST, Omtale, Plantekstside
-from .render import render
+from .render import render, render_tekst
 from .summer import AR, arssummer
 
 
@@ -188,12 +188,8 @@ def ordliste(plan: Plan, side: Side) -> Markup:
 
 
 def forkortelser(plan: Plan) -> str:
-    """Markdown abbreviation definitions for every glossary term (the tooltips).
-
-    One definition per paragraph: in one long block Python-Markdown re-tests the
-    whole remaining block for every definition, which made each page 50 times slower.
-    """
-    return "\n\n".join(str(render("forkortelser.md", plan=plan)).splitlines())
+    """Markdown abbreviation definitions for every glossary term (the tooltips)."""
+    return render_tekst("forkortelser.md", plan=plan)
 
 
 VISNINGER = {
