@@ -41,7 +41,7 @@ def define_env(env) -> None:
     @env.macro
     def tidslinje() -> Markup:
         """Every dated event, grouped by year, filterable by theme."""
-        return visning.tidslinje(plan(), side())
+        return visning.tidslinje(plan(), side(), plantekst.titler(plantekst.indeks(docs_dir)[0]))
 
     @env.macro
     def historikkdiagram(historikk_id: str, tittel: str) -> Markup:

@@ -84,6 +84,11 @@ def les_sider(docs: Path) -> list[Plantekstside]:
     return [les_side(docs, fil) for fil in sorted(docs.rglob("*.md"))]
 
 
+def titler(sider: list[Plantekstside]) -> dict[str, str]:
+    """Site-relative URL -> title, for every hand-written page."""
+    return {side.url: side.tittel for side in sider}
+
+
 def sider_per_kilde(sider: list[Plantekstside]) -> dict[str, list[Plantekstside]]:
     """Source id -> the pages that carry (part of) that document."""
     resultat: dict[str, list[Plantekstside]] = {}

@@ -109,18 +109,11 @@ class Redigering:
     url: str
 
 
-HISTORIKKTITLER = {
-    "vintersportsregionen": "Vintersportsregionen Lillehammer",
-    "snowball": "Snowball",
-    "olympiatoppen-innlandet": "Olympiatoppen Innlandet",
-    "idrett-i-skole": "Idrett i skole – folkehelse",
-    "organisering-over-tid": "Organisering over tid",
-}
-"""History page id -> its title, for links from the timeline."""
+def tidslinje(plan: Plan, side: Side, sidetitler: dict[str, str]) -> Markup:
+    """Every dated event, grouped by year, with a theme filter that needs no JavaScript.
 
-
-def tidslinje(plan: Plan, side: Side) -> Markup:
-    """Every dated event, grouped by year, with a theme filter that needs no JavaScript."""
+    sidetitler maps a page's site-relative URL to its title, for the links to history pages.
+    """
     hendelser = plan.tidslinje()
     antall_per_tema = {tema: sum(tema in h.tema for h in hendelser) for tema in TEMANAVN}
     return _render(
@@ -130,7 +123,7 @@ def tidslinje(plan: Plan, side: Side) -> Markup:
         hendelser=hendelser,
         temaer=TEMANAVN,
         antall_per_tema=antall_per_tema,
-        historikktitler=HISTORIKKTITLER,
+        sidetitler=sidetitler,
     )
 
 
