@@ -96,11 +96,6 @@ class Midler(Modell):
     kr: dict[int, Kroner] = Field(default_factory=dict)
     anslag: bool = False
 
-    @property
-    def har_belop(self) -> bool:
-        """True when the source states an amount for at least one year."""
-        return bool(self.kr)
-
 
 class Tiltak(Modell):
     """A measure (tiltak) in the 2021 action plan."""

@@ -19,7 +19,8 @@ from macros.feil import Datafeil
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.sider import genererte_sider
-from macros.visning import EGEN_TEKST, Redigering, Side, forkortelser, kildeboks
+from macros.plantekst import EGEN_TEKST
+from macros.visning import Redigering, Side, forkortelser, kildeboks
 
 
 def prosjektmappe(config: MkDocsConfig) -> Path:

@@ -105,34 +105,29 @@ def _sjekk_partnerskapsmidler(lest: dict[str, Lest]) -> Iterator[Feil]:
     """The stated parts must add up: 2,5 mill. + 1 mill. = 3,5 mill.; minus 500 000 = 3 mill.; 80+10+10 = 100."""
     okonomi = lest["okonomi"].poster[""]
     dokument = lest["okonomi"].dokument
+
+    def feil(sti: tuple, melding: str) -> Feil:
+        return Feil(dokument.fil, melding, linje=dokument.linje(sti), felt=".".join(sti))
+
     p = okonomi.partnerskapsmidler
     deler = p.fra_fylkeskommunen.kr + p.fra_kommunene.kr
     if deler != p.arlig.kr:
-        yield Feil(
-            dokument.fil,
+        yield feil(
+            ("partnerskapsmidler", "arlig", "kr"),
             f"bidragene fra fylkeskommunen ({kroner(p.fra_fylkeskommunen.kr)}) og kommunene "
             f"({kroner(p.fra_kommunene.kr)}) blir {kroner(deler)}, men de årlige partnerskapsmidlene er "
             f"oppgitt til {kroner(p.arlig.kr)}. Rett beløpene så de stemmer med kilden.",
-            linje=dokument.linje(("partnerskapsmidler", "arlig", "kr")),
-            felt="partnerskapsmidler.arlig.kr",
         )
-    if p.arlig.kr - p.reduksjon_administrasjon.kr != p.nye_tiltaksmidler.kr:
-        yield Feil(
-            dokument.fil,
+    etter_administrasjon = p.arlig.kr - p.reduksjon_administrasjon.kr
+    if etter_administrasjon != p.nye_tiltaksmidler.kr:
+        yield feil(
+            ("partnerskapsmidler", "nye_tiltaksmidler", "kr"),
             f"{kroner(p.arlig.kr)} minus {kroner(p.reduksjon_administrasjon.kr)} til administrasjon blir "
-            f"{kroner(p.arlig.kr - p.reduksjon_administrasjon.kr)}, men nye tiltaksmidler er oppgitt til "
-            f"{kroner(p.nye_tiltaksmidler.kr)}.",
-            linje=dokument.linje(("partnerskapsmidler", "nye_tiltaksmidler", "kr")),
-            felt="partnerskapsmidler.nye_tiltaksmidler.kr",
+            f"{kroner(etter_administrasjon)}, men nye tiltaksmidler er oppgitt til {kroner(p.nye_tiltaksmidler.kr)}.",
         )
     prosent = sum(a.prosent for a in okonomi.fordeling.andeler)
     if prosent != 100:
-        yield Feil(
-            dokument.fil,
-            f"andelene i fordelingen blir til sammen {prosent} %, men må bli 100 %.",
-            linje=dokument.linje(("fordeling", "andeler")),
-            felt="fordeling.andeler",
-        )
+        yield feil(("fordeling", "andeler"), f"andelene i fordelingen blir til sammen {prosent} %, men må bli 100 %.")
 
 
 def _sjekk_statistikksummer(lest: dict[str, Lest], fil: str) -> Iterator[Feil]:

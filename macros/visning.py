@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from . import datatabeller, diagram, urls
 from .model import TEMANAVN, Plan
-from .plantekst import EGEN_TEKST, Omtale, Plantekstside
+from .plantekst import Omtale, Plantekstside
 from .render import render, render_tekst
 from .summer import AR, arssummer
 
