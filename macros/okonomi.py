@@ -15,7 +15,6 @@ class Gruppesum:
 
     id: str
     navn: str
-    type_: str
     antall: int
     ar: list[Arssum]
 
@@ -46,7 +45,7 @@ def _grupper(tiltak: Iterable[Tiltak], nokler: Callable[[Tiltak], list[str]]) ->
 def per_virkemiddel(plan: Plan) -> list[Gruppesum]:
     """Sums per instrument, in the plan's order (instruments without measures included)."""
     return [
-        Gruppesum(v.id, v.overskrift, "virkemiddel", len(ts := plan.tiltak_for_virkemiddel(v.id)), arssummer(ts))
+        Gruppesum(v.id, v.overskrift, len(ts := plan.tiltak_for_virkemiddel(v.id)), arssummer(ts))
         for v in plan.virkemidler.values()
     ]
 
@@ -55,14 +54,14 @@ def per_tiltakseier(plan: Plan) -> list[Gruppesum]:
     """Sums per owner. A measure with several owners counts in full for each of them."""
     grupper = _grupper(plan.tiltak.values(), lambda t: t.tiltakseiere)
     return sorted(
-        (Gruppesum(a, plan.aktorer[a].navn, "aktor", len(ts), arssummer(ts)) for a, ts in grupper.items()),
+        (Gruppesum(a, plan.aktorer[a].navn, len(ts), arssummer(ts)) for a, ts in grupper.items()),
         key=lambda g: (-g.ar[0].kr, g.navn),
     )
 
 
 def per_rolle(plan: Plan) -> list[Gruppesum]:
     """Sums per role. A measure with several roles counts in full for each of them."""
-    return [Gruppesum(r.id, r.navn, "rolle", len(ts := plan.tiltak_med_rolle(r.id)), arssummer(ts)) for r in plan.roller.values()]
+    return [Gruppesum(r.id, r.navn, len(ts := plan.tiltak_med_rolle(r.id)), arssummer(ts)) for r in plan.roller.values()]
 
 
 def totalt(plan: Plan) -> list[Arssum]:

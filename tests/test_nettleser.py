@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 
-from conftest import bygg, server
+from conftest import PROSJEKT, bygg, server
+from macros.load import load_plan
 
 pytestmark = pytest.mark.browser
 
@@ -96,9 +100,6 @@ def test_glossary_tooltip_appears_on_plan_text(fane, nettadresse):
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["uten-javascript", "med-javascript"])
 def test_timeline_filter_works_with_and_without_javascript(nettleser, nettadresse, javascript):
-    from macros.load import load_plan
-    from conftest import PROSJEKT
-
     plan = load_plan(PROSJEKT / "data")
     kontekst = nettleser.new_context(java_script_enabled=javascript)
     side = kontekst.new_page()
@@ -119,10 +120,6 @@ def test_timeline_filter_works_with_and_without_javascript(nettleser, nettadress
 
 @pytest.mark.parametrize("fargeskjema", ["light", "dark"])
 def test_charts_are_visible_in_light_and_dark_mode(nettleser, nettadresse, fargeskjema):
-    import io
-
-    from PIL import Image
-
     kontekst = nettleser.new_context(color_scheme=fargeskjema, viewport={"width": 1280, "height": 900})
     side = kontekst.new_page()
     side.goto(f"{nettadresse}okonomi/")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROSJEKT, SEEDS, bygg
+from conftest import PROSJEKT, SEEDS, bygg, lag_nettsted
 from macros.feil import Datafeil
 from macros.load import load_plan
 from macros.summer import AR
@@ -145,8 +145,6 @@ def _filer(site: Path) -> dict[str, bytes]:
 
 
 def test_changing_one_amount_changes_everything_that_depends_on_it_and_nothing_else(tmp_path):
-    from conftest import lag_nettsted
-
     foer, etter = lag_nettsted(tmp_path / "for"), lag_nettsted(tmp_path / "etter")
     fil = etter / "data" / "tiltak.yml"
     tekst = fil.read_text(encoding="utf-8")
