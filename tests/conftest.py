@@ -15,13 +15,8 @@ import pytest
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-# The source documents lie in shared/seeds beside the clone (as in CI); REGIONPLAN_SEEDS overrides.
-SEEDS = Path(os.environ.get("REGIONPLAN_SEEDS", PROSJEKT.parent / "shared" / "seeds"))
-if not (SEEDS / "README.md").exists():
-    raise pytest.UsageError(
-        f"Finner ikke kildedokumentene i {SEEDS}. Legg shared/ ved siden av prosjektmappen, "
-        "eller sett REGIONPLAN_SEEDS til mappen med tekstuttrekkene."
-    )
+# The text extractions of the source documents live in the repository (kilder/README.md).
+SEEDS = PROSJEKT / "kilder"
 KOPIERES = ("mkdocs.yml", "docs", "data", "overrides", "macros")
 
 

@@ -23,14 +23,14 @@ from macros.load import load_plan
 PLAN = load_plan(PROSJEKT / "data")
 
 KILDER = {
-    # The action plan counts once, in its final wording (002); see shared/seeds/README.md.
+    # The action plan counts once, in its final wording (002); see kilder/README.md.
     "handlingsplan-2021-2025": "002_21d2f3a798b15d75.txt",
     "tiltaksplan-2021": "001_feb6430070bfa785.txt",
     "samarbeidsstrategi-2019": "003_4c51e28c0f57dbd9.txt",
     "naeringsplan-2014": "004_cdd5c87f05ecfe6d.txt",
 }
 
-# Documented extraction noise that is not content (shared/seeds/README.md): image captions
+# Documented extraction noise that is not content (kilder/README.md): image captions
 # dropped into running text. Table-of-contents page numbers stand alone on TOC lines.
 STØY_LINJER = {"Snowball", "Medarbeiderne i LRV"}
 
