@@ -8,9 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve test build schema chromium bench
+.PHONY: serve test build check schema schema-check chromium bench
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Fant ingen Python 3.11, 3.12 eller 3.13. Installer en av dem (for eksempel «apt-get install python3»)."; exit 1; }
@@ -30,13 +29,26 @@ test: $(STAMP) chromium
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+## Kontroller data/ og forsiden (front matter) på hver side uten å bygge nettstedet.
+check: $(STAMP)
+	@$(BIN)/python -m macros.kontroll
+
 ## Skriv JSON Schema-filene i data/schema/ på nytt fra datamodellen.
 schema: $(STAMP)
 	$(BIN)/python -m macros.schema --write
+
+## Sjekk at JSON Schema-filene stemmer med datamodellen (feiler og sier hvilke som er utdatert).
+schema-check: $(STAMP)
+	@$(BIN)/python -m macros.schema --check
 
 ## Mål hvor lang tid lasting av data og bygging av nettstedet tar.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bygg.py
 
-chromium:
-	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+# A browser for the browser tests: $$CHROMIUM, one on PATH or Playwright's own
+# (tests/nettleser.py). Only on a Debian-like system is one installed here.
+chromium: $(STAMP)
+	@$(BIN)/python tests/nettleser.py >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	  else $(BIN)/python tests/nettleser.py; exit 1; fi; }

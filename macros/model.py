@@ -334,3 +334,15 @@ class Plan(BaseModel):
         """Events in time order (stable for equal dates), optionally those of one history page."""
         valgte = [h for h in self.hendelser.values() if historikk is None or historikk in h.historikk]
         return sorted(valgte, key=lambda h: h.tid)
+
+
+class Sidemeta(Modell):
+    """A hand-written page's front matter: which sources it carries and how it is shown."""
+
+    kilde: Id
+    kilder: list[Id] = Field(default_factory=list)
+    kildeseksjon: Tekst | None = None
+    description: Tekst | None = None
+    title: Tekst | None = None
+    rediger: Tekst | None = None
+    render_macros: bool = False

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from macros import datatabeller
 from macros.feil import Datafeil
+from macros.kontroll import kontroller
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.sider import genererte_sider
@@ -37,8 +38,12 @@ def plan_for(config: MkDocsConfig) -> Plan:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    # Fail before any page is read, with every data error in one message.
-    plan_for(config)
+    # Fail before any page is read, with every mistake in data/ and in the
+    # pages' front matter in one message, exactly as `make check` reports them.
+    try:
+        kontroller(prosjektmappe(config), Path(config.docs_dir))
+    except Datafeil as feil:
+        raise PluginError(str(feil)) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -54,21 +54,35 @@ def les_yaml(sti: Path, visningsnavn: str) -> tuple[YamlDokument | None, list[Fe
         return None, [Feil(visningsnavn, "filen mangler. Den må finnes i data/.")]
     except UnicodeDecodeError as feil:
         return None, [Feil(visningsnavn, f"filen er ikke lagret som UTF-8 ({feil.reason}). Lagre den som UTF-8.")]
-    try:
-        rot = yaml.compose(tekst, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as feil:
-        return None, [_syntaksfeil(visningsnavn, feil)]
-    if rot is None:
+    dokument, feilliste = les_yaml_tekst(tekst, visningsnavn)
+    if dokument is None and not feilliste:
         return None, [Feil(visningsnavn, "filen er tom. Den skal inneholde data, ikke bare kommentarer.", linje=1)]
-    dokument = YamlDokument(visningsnavn, None)
-    feilliste: list[Feil] = []
-    dokument.verdi = _bygg(rot, (), dokument, feilliste)
     return dokument, feilliste
 
 
-def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError) -> Feil:
+def les_yaml_tekst(
+    tekst: str, visningsnavn: str, forste_linje: int = 1
+) -> tuple[YamlDokument | None, list[Feil]]:
+    """Parse YAML text that starts on line forste_linje of its file (a page's front matter starts on 2).
+
+    Empty text gives (None, []); the caller decides whether that is a mistake.
+    """
+    forskyvning = forste_linje - 1
+    try:
+        rot = yaml.compose(tekst, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as feil:
+        return None, [_syntaksfeil(visningsnavn, feil, forskyvning)]
+    if rot is None:
+        return None, []
+    dokument = YamlDokument(visningsnavn, None)
+    feilliste: list[Feil] = []
+    dokument.verdi = _bygg(rot, (), dokument, feilliste, forskyvning)
+    return dokument, feilliste
+
+
+def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError, forskyvning: int) -> Feil:
     merke = feil.problem_mark or feil.context_mark
-    linje = merke.line + 1 if merke else None
+    linje = merke.line + 1 + forskyvning if merke else None
     problem = feil.problem or feil.context or "ukjent feil"
     return Feil(
         fil,
@@ -81,8 +95,8 @@ def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError) -> Feil:
 _konstruktor = yaml.SafeLoader("")
 
 
-def _bygg(node: yaml.Node, sti: Sti, dokument: YamlDokument, feilliste: list[Feil]) -> Any:
-    dokument.linjer.setdefault(sti, node.start_mark.line + 1)
+def _bygg(node: yaml.Node, sti: Sti, dokument: YamlDokument, feilliste: list[Feil], forskyvning: int = 0) -> Any:
+    dokument.linjer.setdefault(sti, node.start_mark.line + 1 + forskyvning)
     if isinstance(node, yaml.MappingNode):
         verdi: dict[Any, Any] = {}
         for nokkelnode, verdinode in node.value:
@@ -93,14 +107,14 @@ def _bygg(node: yaml.Node, sti: Sti, dokument: YamlDokument, feilliste: list[Fei
                         dokument.fil,
                         f"feltet «{nokkel}» står to ganger i samme post (første gang på linje "
                         f"{dokument.linjer[sti + (nokkel,)]}). Fjern det ene.",
-                        linje=nokkelnode.start_mark.line + 1,
+                        linje=nokkelnode.start_mark.line + 1 + forskyvning,
                     )
                 )
                 continue
-            dokument.linjer[sti + (nokkel,)] = nokkelnode.start_mark.line + 1
-            verdi[nokkel] = _bygg(verdinode, sti + (nokkel,), dokument, feilliste)
+            dokument.linjer[sti + (nokkel,)] = nokkelnode.start_mark.line + 1 + forskyvning
+            verdi[nokkel] = _bygg(verdinode, sti + (nokkel,), dokument, feilliste, forskyvning)
         return verdi
     if isinstance(node, yaml.SequenceNode):
-        return [_bygg(element, sti + (i,), dokument, feilliste) for i, element in enumerate(node.value)]
+        return [_bygg(element, sti + (i,), dokument, feilliste, forskyvning) for i, element in enumerate(node.value)]
     dokument.skalarer[sti] = Skalar(node.value, node.tag, node.style in ("'", '"'))
     return _konstruktor.construct_object(node, deep=True)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from nettleser import MANGLER, PLAYWRIGHT, finn_nettleser
+
 PROSJEKT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 # The text extractions of the source documents live in the repository (kilder/README.md).
 SEEDS = PROSJEKT / "kilder"
 KOPIERES = ("mkdocs.yml", "docs", "data", "overrides", "macros")
@@ -92,14 +93,15 @@ def nettadresse(bygget: Path):
 
 @pytest.fixture(scope="session")
 def nettleser():
-    """Debian's headless Chromium, driven by Playwright."""
+    """Headless Chromium (see tests/nettleser.py for which one), driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} mangler: kjør `make test`, som installerer Debians chromium-pakke.")
+    funnet = finn_nettleser()
+    if funnet is None:
+        pytest.fail(MANGLER)
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=None if funnet == PLAYWRIGHT else funnet,
             args=[
                 "--no-sandbox",
                 "--disable-gpu",

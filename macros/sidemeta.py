@@ -1,0 +1,84 @@
+"""Every hand-written page's front matter, validated like data/: file, line, field, what to fix.
+
+Reads docs/ straight from disk, so `make check` needs no MkDocs build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .feil import Feil
+from .meldinger import foreslaa, valider_post
+from .model import Plan, Sidemeta
+from .yamlfil import YamlDokument, les_yaml_tekst
+
+EGEN_TEKST = "nettstedet"
+"""The `kilde` of a page the site wrote itself (help, about), which renders no plan document."""
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class LestSide:
+    """A page's validated front matter and the parsed YAML behind it (for line numbers)."""
+
+    meta: Sidemeta
+    dokument: YamlDokument
+
+
+def les_sidemeta(docs_dir: Path, visningsmappe: str = "docs") -> tuple[dict[str, LestSide], list[Feil]]:
+    """Front matter of every page under docs_dir by path relative to it, and every mistake in it."""
+    sider: dict[str, LestSide] = {}
+    feil: list[Feil] = []
+    for fil in sorted(docs_dir.rglob("*.md")):
+        sti = fil.relative_to(docs_dir).as_posix()
+        lest, sidefeil = les_en(fil.read_text(encoding="utf-8"), f"{visningsmappe}/{sti}")
+        feil += sidefeil
+        if lest is not None:
+            sider[sti] = lest
+    return sider, feil
+
+
+def les_en(tekst: str, visningsnavn: str) -> tuple[LestSide | None, list[Feil]]:
+    """Validate the front matter at the top of one page's text."""
+    treff = _FRONT_MATTER.match(tekst)
+    if not treff:
+        return None, [
+            Feil(
+                visningsnavn,
+                "siden mangler forside (front matter). Start filen med en linje «---», så «kilde: <id>» "
+                "og så en linje «---».",
+                linje=1,
+            )
+        ]
+    dokument, feil = les_yaml_tekst(treff.group(1) or "", visningsnavn, forste_linje=2)
+    if feil:
+        return None, feil
+    dokument = dokument or YamlDokument(visningsnavn, {}, {(): 2})
+    if not isinstance(dokument.verdi, dict):
+        return None, [Feil(visningsnavn, "forsiden (front matter) skal være felt på formen «nøkkel: verdi».", linje=2)]
+    meta, feil = valider_post(Sidemeta, dokument.verdi, dokument, (), None)
+    return (LestSide(meta, dokument) if meta is not None else None), feil
+
+
+def sjekk_kilder(sider: dict[str, LestSide], plan: Plan) -> list[Feil]:
+    """Every page names sources that exist in data/kilder.yml, or is the site's own text."""
+    kjente = list(plan.kilder)
+    feil = []
+    for lest in sider.values():
+        meta = lest.meta
+        for sti, kilde in [(("kilde",), meta.kilde), *((("kilder", i), k) for i, k in enumerate(meta.kilder))]:
+            if kilde in plan.kilder or (sti == ("kilde",) and kilde == EGEN_TEKST):
+                continue
+            egen = f", eller «{EGEN_TEKST}» for sider nettstedet selv har skrevet" if sti == ("kilde",) else ""
+            feil.append(
+                Feil(
+                    lest.dokument.fil,
+                    f"ukjent kilde «{kilde}».{foreslaa(kilde, kjente)} Kjente kilder: {', '.join(kjente)}{egen}.",
+                    linje=lest.dokument.linje(sti),
+                    felt=sti[0],
+                )
+            )
+    return feil
