@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build check schema schema-check chromium bench
+.PHONY: serve test build check schema schema-check chromium bench hjul
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Fant ingen Python 3.11, 3.12 eller 3.13. Installer en av dem (for eksempel «apt-get install python3»)."; exit 1; }
@@ -52,3 +52,11 @@ chromium: $(STAMP)
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
 	  else $(BIN)/python tests/nettleser.py; exit 1; fi; }
+
+## Vis at constraints.txt finnes som ferdige hjul (wheels) for Python 3.11, 3.12 og 3.13 på Linux.
+hjul: $(STAMP)
+	@for v in 3.11.5 3.12 3.13; do \
+	  $(BIN)/python -m pip download --quiet --disable-pip-version-check --only-binary=:all: \
+	    --python-version $$v --implementation cp --platform manylinux_2_28_x86_64 --platform manylinux2014_x86_64 \
+	    -d "$$(mktemp -d)" -r constraints.txt && echo "Python $$v: alle pakkene finnes som hjul" || exit 1; \
+	done
