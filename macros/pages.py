@@ -82,12 +82,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page.meta["title"] = escape(page.title)
     if "description" in page.meta:
         page.meta["description"] = escape(page.meta["description"])
-    if page.file.generated_by:
-        page.edit_url = _redigering(page, config).url
+    # The pencil and the Kilde box's link open the same file.
+    page.edit_url = _redigering(page, config).url
     return html
 
 
 def _redigering(page: Page, config: MkDocsConfig) -> Redigering:
-    """The file staff edit for this page: the data file for generated pages, else the Markdown."""
-    fil = page.meta.get("rediger") or f"docs/{page.file.src_uri}"
-    return Redigering(fil, f"{config.repo_url.rstrip('/')}/edit/main/{fil}")
+    """The file staff edit for this page: its `rediger:` file (data for generated pages), else the Markdown."""
+    docs = Path(config.docs_dir).relative_to(prosjektmappe(config)).as_posix()
+    fil = page.meta.get("rediger") or f"{docs}/{page.file.src_uri}"
+    # edit_uri points into docs/ (as MkDocs wants); the repository root is its parent.
+    rot = config.edit_uri.rstrip("/").removesuffix(docs)
+    return Redigering(fil, f"{config.repo_url.rstrip('/')}/{rot}{fil}")
