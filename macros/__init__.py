@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from markupsafe import Markup
+
+from .feil import Makrofeil, makrofeil_paa_siden
 
 from . import plantekst, visning
 from .load import load_plan_cached
@@ -14,6 +17,20 @@ def define_env(env) -> None:
     """Register the macros pages may call. Each one only passes the current page to a plain function."""
     data_dir = Path(env.conf.config_file_path).parent / "data"
     docs_dir = Path(env.conf.docs_dir)
+
+    def makro(funksjon, navn: str | None = None):
+        """Register a macro; a wrong argument is reported with the page file and line that made the call."""
+
+        @functools.wraps(funksjon)
+        def kall(*args, **kwargs):
+            try:
+                return funksjon(*args, **kwargs)
+            except Makrofeil as feil:
+                fil = env.page.file
+                raise Makrofeil(makrofeil_paa_siden(fil.abs_src_path, fil.src_uri, navn or funksjon.__name__, feil)) from None
+
+        env.macro(kall, navn)
+        return funksjon
 
     def plan():
         return load_plan_cached(data_dir)
@@ -26,39 +43,39 @@ def define_env(env) -> None:
         omtaler = plantekst.indeks(docs_dir)[1].get((type_, post_id), [])
         return visning.VISNINGER[type_](plan(), post_id, side(), omtaler)
 
-    env.macro(postside, "side")
+    makro(postside, "side")
 
-    @env.macro
+    @makro
     def tiltaksoversikt() -> Markup:
         """All measures grouped by instrument, with sums per year."""
         return visning.tiltaksoversikt(plan(), side())
 
-    @env.macro
+    @makro
     def register(type_: str) -> Markup:
         """A linked list of every actor ("aktor") or role ("rolle")."""
         return visning.register(plan(), type_, side())
 
-    @env.macro
+    @makro
     def tidslinje() -> Markup:
         """Every dated event, grouped by year, filterable by theme."""
         return visning.tidslinje(plan(), side(), plantekst.titler(plantekst.indeks(docs_dir)[0]))
 
-    @env.macro
+    @makro
     def historikkdiagram(historikk_id: str, tittel: str) -> Markup:
         """The events of one history page as a diagram with a text alternative."""
         return visning.historikkdiagram(plan(), side(), historikk_id, tittel)
 
-    @env.macro
+    @makro
     def okonomi(*deler: dict) -> Markup:
         """Sections of an economy page; each a dict with tabell, and optionally overskrift, tekst, diagram."""
-        return visning.okonomiside(plan(), side(), [visning.Okonomidel(**d) for d in deler])
+        return visning.okonomiside(plan(), side(), [visning.okonomidel(d) for d in deler])
 
-    @env.macro
+    @makro
     def ordliste() -> Markup:
         """The glossary: every term with its explanation and source."""
         return visning.ordliste(plan(), side())
 
-    @env.macro
+    @makro
     def dokumentliste() -> Markup:
         """Every source document with its date, adopting body and the pages it became."""
         return visning.dokumentliste(plan(), side(), plantekst.sider_per_kilde(plantekst.indeks(docs_dir)[0]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,15 @@ class Datafeil(Exception):
         linjer = [f"{overskrift}. Nettstedet er ikke bygget; rett feilene og prøv igjen:"]
         linjer += [f"  - {feil}" for feil in self.feil]
         return "\n".join(linjer)
+
+
+class Makrofeil(ValueError):
+    """A macro in a page was called with an argument it does not know; the message lists the known values."""
+
+
+def makrofeil_paa_siden(sti: str, src_uri: str, makro: str, feil: Makrofeil) -> str:
+    """The message with the page file and the line of the first call to that macro on it."""
+    linjer = Path(sti).read_text(encoding="utf-8").splitlines()
+    linje = next((i for i, tekst in enumerate(linjer, 1) if f"{makro}(" in tekst), None)
+    sted = f"docs/{src_uri}" + (f", linje {linje}" if linje else "")
+    return f"{sted}: {feil}"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import get_args
 
 from markupsafe import Markup
 
 from . import datatabeller, diagram, urls
-from .model import TEMANAVN, Plan
+from .feil import Makrofeil
+from .model import TEMANAVN, Historikkside, Plan
 from .plantekst import Omtale, Plantekstside
 from .render import render, render_tekst
 from .summer import AR, arssummer
@@ -85,9 +87,20 @@ def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
     return _render("tiltaksoversikt.html", plan, side)
 
 
+REGISTRE = ("aktor", "rolle", "virkemiddel")
+"""The record kinds that have a register macro."""
+
+
 def register(plan: Plan, type_: str, side: Side) -> Markup:
     """A list of every actor or role, linking to their pages."""
+    _kjent("register", "posttype", type_, REGISTRE)
     return _render(f"register_{type_}.html", plan, side)
+
+
+def _kjent(makro: str, hva: str, verdi: object, kjente) -> None:
+    """Stop with a bokmål message when a macro argument is not one of the known values."""
+    if verdi not in kjente:
+        raise Makrofeil(f"{makro}: ukjent {hva} «{verdi}». Kjente verdier: {', '.join(map(str, kjente))}.")
 
 
 def dokumentliste(plan: Plan, side: Side, sider_per_kilde: dict[str, list[Plantekstside]]) -> Markup:
@@ -129,6 +142,7 @@ def tidslinje(plan: Plan, side: Side, sidetitler: dict[str, str]) -> Markup:
 
 def historikkdiagram(plan: Plan, side: Side, historikk_id: str, tittel: str) -> Markup:
     """A history page's events as an inline SVG flow, followed by the same content as a list."""
+    _kjent("historikkdiagram", "historikkside", historikk_id, get_args(Historikkside))
     hendelser = plan.tidslinje(historikk_id)
     plassert, hoyde = diagram.bokser(hendelser)
     beskrivelse = "; ".join(f"{h.tid_visning}: {h.tittel}" for h in hendelser)
@@ -162,14 +176,28 @@ class Okonomidel:
         return self.tabell
 
 
+def okonomidel(del_: object) -> Okonomidel:
+    """One section as a page writes it (a dict), checked key by key."""
+    if not isinstance(del_, dict):
+        raise Makrofeil(f"okonomi: hver del skal være en gruppe som {{'tabell': 'per-virkemiddel'}}, fant «{del_}».")
+    for nokkel in del_:
+        _kjent("okonomi", "nøkkel", nokkel, [f.name for f in fields(Okonomidel)])
+    if "tabell" not in del_:
+        raise Makrofeil("okonomi: hver del må ha nøkkelen «tabell».")
+    return Okonomidel(**del_)
+
+
 def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
     """An economy page: each section's table, with its chart where it has one, and a CSV link."""
+    tabeller = datatabeller.bygg(plan)
+    for del_ in deler:
+        _kjent("okonomi", "tabell", del_.tabell, list(tabeller))
     return _render(
         "okonomi.html",
         plan,
         side,
         deler=deler,
-        tabeller=datatabeller.bygg(plan),
+        tabeller=tabeller,
         stolper=diagram.stolper,
         bredde=diagram.STOLPE_BREDDE,
     )

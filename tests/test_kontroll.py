@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import bygg
-from macros.feil import Datafeil
+from conftest import PROSJEKT, bygg
+from macros import visning
+from macros.feil import Datafeil, Makrofeil
+from macros.load import load_plan
 from macros.sidemeta import les_en
 
 
@@ -91,3 +93,30 @@ def test_every_pre_commit_hook_runs_clean_on_the_repository():
     for krok in kroker:
         resultat = subprocess.run(shlex.split(krok["entry"]), cwd=prosjekt, capture_output=True, text=True, timeout=120)
         assert resultat.returncode == 0, f"{krok['id']}: {resultat.stdout}{resultat.stderr}"
+
+
+def test_an_unknown_macro_argument_stops_the_build_with_page_file_and_line(nettsted):
+    linje = erstatt(nettsted / "docs" / "historikk" / "snowball.md", "historikkdiagram('snowball'", "historikkdiagram('snowbal'")
+    resultat = bygg(nettsted)
+    assert resultat.returncode != 0
+    assert (
+        f"docs/historikk/snowball.md, linje {linje}: historikkdiagram: ukjent historikkside «snowbal». "
+        "Kjente verdier: vintersportsregionen, snowball," in resultat.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("kall", "forventet"),
+    [
+        (lambda plan, side: visning.register(plan, "aktorer", side), "register: ukjent posttype «aktorer». Kjente verdier: aktor, rolle"),
+        (lambda plan, side: visning.historikkdiagram(plan, side, "snowbal", "T"), "ukjent historikkside «snowbal»"),
+        (lambda plan, side: visning.okonomiside(plan, side, [visning.okonomidel({"tabell": "per-virkemidel"})]), "okonomi: ukjent tabell «per-virkemidel». Kjente verdier: "),
+        (lambda plan, side: visning.okonomidel({"tabell": "per-virkemiddel", "overskift": "X"}), "okonomi: ukjent nøkkel «overskift». Kjente verdier: tabell, overskrift"),
+        (lambda plan, side: visning.okonomidel({"overskrift": "X"}), "okonomi: hver del må ha nøkkelen «tabell»"),
+    ],
+)
+def test_macros_name_the_known_values_when_an_argument_is_wrong(kall, forventet):
+    plan = load_plan(PROSJEKT / "data")
+    with pytest.raises(Makrofeil) as feil:
+        kall(plan, visning.Side("side/"))
+    assert forventet in str(feil.value)
