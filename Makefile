@@ -9,8 +9,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
+FRA ?= HEAD
+FORMAT ?= tekst
 
-.PHONY: serve test build schema chromium bench
+.PHONY: serve test build schema chromium bench endringer
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Fant ingen Python 3.11, 3.12 eller 3.13. Installer en av dem (for eksempel «apt-get install python3»)."; exit 1; }
@@ -37,6 +39,12 @@ schema: $(STAMP)
 ## Mål hvor lang tid lasting av data og bygging av nettstedet tar.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bygg.py
+
+## Vis hva som er endret i data/ siden git-revisjonen FRA (standard HEAD), post for post.
+## FORMAT=markdown gir Markdown, for eksempel til GitHubs jobbsammendrag.
+endringer: $(STAMP)
+	$(if $(filter-out tekst markdown,$(FORMAT)),$(error FORMAT må være tekst eller markdown, ikke «$(FORMAT)»))
+	@$(BIN)/python -m macros.endringer --fra '$(FRA)' $(if $(filter markdown,$(FORMAT)),--markdown)
 
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
