@@ -8,8 +8,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+FRA ?= HEAD
+FORMAT ?= tekst
 
-.PHONY: serve test build check schema schema-check chromium bench hjul
+.PHONY: serve test build check schema schema-check chromium bench hjul endringer
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Fant ingen Python 3.11, 3.12 eller 3.13. Installer en av dem (for eksempel «apt-get install python3»)."; exit 1; }
@@ -60,3 +62,9 @@ hjul: $(STAMP)
 	    --python-version $$v --implementation cp --platform manylinux_2_28_x86_64 --platform manylinux2014_x86_64 \
 	    -d "$$(mktemp -d)" -r constraints.txt && echo "Python $$v: alle pakkene finnes som hjul" || exit 1; \
 	done
+
+## Vis hva som er endret i data/ siden git-revisjonen FRA (standard HEAD), post for post.
+## FORMAT=markdown gir Markdown, for eksempel til GitHubs jobbsammendrag.
+endringer: $(STAMP)
+	$(if $(filter-out tekst markdown,$(FORMAT)),$(error FORMAT må være tekst eller markdown, ikke «$(FORMAT)»))
+	@$(BIN)/python -m macros.endringer --fra '$(FRA)' $(if $(filter markdown,$(FORMAT)),--markdown)

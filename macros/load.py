@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from . import model
 from .feil import Datafeil, Feil
 from .meldinger import valider_post
-from .sjekker import Lest, sjekk_plan
+from .sjekker import Lest, sjekk_referanser, sjekk_summer
 from .yamlfil import YamlDokument, les_yaml
 
 
@@ -43,7 +43,16 @@ DATAFILER: dict[str, Datafil] = {
 
 def load_plan(data_dir: Path) -> model.Plan:
     """Load every file in data_dir into one Plan, or raise Datafeil listing every mistake."""
+    plan, avvik = load_plan_allowing_mismatches(data_dir)
+    if avvik:
+        raise Datafeil(avvik)
+    return plan
+
+
+def load_plan_allowing_mismatches(data_dir: Path) -> tuple[model.Plan, list[Feil]]:
+    """Load data_dir, raising Datafeil for invalid data, but return totals that do not reconcile instead of raising."""
     feil: list[Feil] = []
+    avvik: list[Feil] = []
     lest: dict[str, Lest] = {}
     for nokkel, datafil in DATAFILER.items():
         resultat = _les_fil(data_dir, datafil, feil)
@@ -52,10 +61,11 @@ def load_plan(data_dir: Path) -> model.Plan:
     if len(lest) == len(DATAFILER):
         # Cross-checks run on the records that did validate, so one bad record
         # does not hide a broken reference in another.
-        feil += sjekk_plan(lest)
+        feil += sjekk_referanser(lest)
+        avvik = sjekk_summer(lest)
     if feil:
-        raise Datafeil(feil)
-    return model.Plan(**{nokkel: _verdi(lest[nokkel], DATAFILER[nokkel]) for nokkel in DATAFILER})
+        raise Datafeil(feil + avvik)
+    return model.Plan(**{nokkel: _verdi(lest[nokkel], DATAFILER[nokkel]) for nokkel in DATAFILER}), avvik
 
 
 def _verdi(lest: Lest, datafil: Datafil) -> Any:

@@ -1,0 +1,236 @@
+"""`make endringer`: the changes in data/ since a git revision, in plain bokmål, record by record."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import PROSJEKT
+from macros.endringer import Endring, sammenlign, sumendringer
+from macros.endringsrapport import INGEN_ENDRINGER, lag_rapport, main, som_markdown, som_tekst
+from macros.endringstekst import ORD, setning, sumsetning
+from macros.load import DATAFILER, load_plan
+
+PLAN = load_plan(PROSJEKT / "data")
+KR = "\u00a0kr"
+T = "\u202f"  # the narrow no-break space between thousands
+
+
+def git(repo: Path, *argumenter: str) -> None:
+    # Identity and signing set here, so the test runs on a machine without any git config.
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false",
+         *argumenter],
+        cwd=repo, check=True, capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(datamappe: Path) -> Path:
+    """A git repository whose one commit holds a copy of the project's data/."""
+    mappe = datamappe.parent
+    git(mappe, "init", "-q")
+    git(mappe, "add", "data")
+    git(mappe, "commit", "-q", "-m", "Data")
+    return mappe
+
+
+def endre(repo: Path, fil: str, gammelt: str, nytt: str) -> None:
+    sti = repo / "data" / fil
+    tekst = sti.read_text(encoding="utf-8")
+    assert tekst.count(gammelt) == 1, gammelt
+    sti.write_text(tekst.replace(gammelt, nytt), encoding="utf-8")
+
+
+def linjer(repo: Path) -> list[str]:
+    rapport = lag_rapport(repo, "HEAD")
+    assert not rapport.feil, som_tekst(rapport)
+    return [linje for avsnitt in rapport.avsnitt for linje in avsnitt.linjer]
+
+
+SNOWBALL_MIDLER = 'kr: {2022: 300000, 2023: 300000, 2024: 300000}'
+NYTT_TILTAK = '''- id: "nytt-tiltak"
+  navn: "Et nytt tiltak"
+  virkemiddel: "klynger-og-nettverk"
+  midler_2021: {tekst: "Ikke avklart"}
+  midler_2022_2024: {tekst: "Ikke avklart"}
+  roller: ["veiviser"]
+  rolle_tekst: "Veiviser"
+  tiltakseiere: ["lrv"]
+  tiltakseier_tekst: "LRV"
+  partnere: []
+  partnere_tekst: ""
+
+- id: "snowball"'''
+
+
+def test_a_changed_amount(repo):
+    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, 'kr: {2022: 300000, 2023: 250000, 2024: 300000}')
+    assert linjer(repo)[0] == f"Snowball: midler 2023 endret fra 300{T}000{KR} til 250{T}000{KR}"
+
+
+def test_an_added_record(repo):
+    endre(repo, "tiltak.yml", '- id: "snowball"', NYTT_TILTAK)
+    assert linjer(repo) == ["Nytt tiltak: Et nytt tiltak under Klynger og nettverk, eier LRV"]
+
+
+def test_a_removed_record(repo):
+    sti = repo / "data" / "tiltak.yml"
+    tekst = sti.read_text(encoding="utf-8")
+    start = tekst.index('- id: "sirkulaere-lillehammer-regionen"')
+    sti.write_text(tekst[:start] + tekst[tekst.index('- id: "utviklingsprosess', start):], encoding="utf-8")
+    # Its amounts were all 0 kr, so no total moves and no sum is reported.
+    assert linjer(repo) == ["Fjernet tiltak: Sirkulære Lillehammer-regionen"]
+
+
+def test_a_renamed_title(repo):
+    endre(repo, "tiltak.yml", 'navn: "Esport-klynge"', 'navn: "Esportklyngen"')
+    assert linjer(repo) == ["Tiltaket esport-klynge fikk nytt navn: «Esport-klynge» → «Esportklyngen»"]
+
+
+def test_changed_references_read_as_names(repo):
+    endre(
+        repo, "tiltak.yml",
+        '  virkemiddel: "klynger-og-nettverk"\n  midler_2021: {tekst: "Kun allerede avsatt',
+        '  virkemiddel: "baerekraftige-og-digitale-forretningsmodeller"\n  midler_2021: {tekst: "Kun allerede avsatt',
+    )
+    endre(repo, "tiltak.yml", 'partnere: ["eiere-av-snowball"]', 'partnere: ["innovasjon-norge"]')
+    endre(repo, "tiltak.yml", 'tiltakseiere: ["visit-lillehammer"]', 'tiltakseiere: ["visit-lillehammer", "lrv"]')
+    assert linjer(repo) == [
+        "Snowball: flyttet fra virkemiddelet Klynger og nettverk til Bærekraftige og digitale forretningsmodeller",
+        "Snowball: LRV lagt til i tiltakseiere",
+        "Snowball: Eiere av Snowball fjernet fra partnere",
+        "Snowball: Innovasjon Norge lagt til i partnere",
+    ]
+
+
+def test_a_moved_reconciled_total_is_reported(repo):
+    endre(repo, "tiltak.yml", '{tekst: "75 000,-", kr: {2021: 75000}}', '{tekst: "125 000,-", kr: {2021: 125000}}')
+    rapport = lag_rapport(repo, "HEAD")
+    summer = {a.overskrift: a.linjer for a in rapport.avsnitt}
+    assert summer["Summer regnet ut fra data/tiltak.yml"] == [
+        f"Summen av midler i 2021 endret fra 1{T}200{T}000{KR} til 1{T}250{T}000{KR} og stemmer ikke lenger "
+        f"med summen kilden oppgir (1{T}200{T}000{KR})."
+    ]
+    # The build stops on this; the report repeats sjekker.py's own message, with file and line.
+    avvik = summer["Summer som ikke stemmer (bygget stopper)"]
+    assert len(avvik) == 1 and avvik[0].startswith("data/okonomi.yml, linje ")
+
+
+def test_a_total_that_still_matches_says_so(repo):
+    endre(repo, "tiltak.yml", '{tekst: "75 000,-", kr: {2021: 75000}}', '{tekst: "125 000,-", kr: {2021: 125000}}')
+    endre(repo, "okonomi.yml", "kr: 1200000", "kr: 1250000")
+    summer = {a.overskrift: a.linjer for a in lag_rapport(repo, "HEAD").avsnitt}
+    assert summer["Summer regnet ut fra data/tiltak.yml"] == [
+        f"Summen av midler i 2021 endret fra 1{T}200{T}000{KR} til 1{T}250{T}000{KR} og stemmer fortsatt med "
+        f"summen kilden oppgir (1{T}250{T}000{KR}, før 1{T}200{T}000{KR})."
+    ]
+    assert "Summer som ikke stemmer (bygget stopper)" not in summer
+
+
+def test_the_yearly_sums_without_a_stated_total(repo):
+    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, 'kr: {2022: 300000, 2023: 250000, 2024: 300000}')
+    summer = {a.overskrift: a.linjer for a in lag_rapport(repo, "HEAD").avsnitt}
+    # 2023 includes an amount the source calls «trolig»; the sentence keeps that.
+    assert summer["Summer regnet ut fra data/tiltak.yml"] == [
+        f"Summen av midler i 2023 endret fra 1{T}175{T}000{KR} til 1{T}125{T}000{KR}. "
+        f"Av dette er 50{T}000{KR} anslag («trolig»)."
+    ]
+
+
+def test_the_markdown_form(repo):
+    endre(repo, "tiltak.yml", 'navn: "Esport-klynge"', 'navn: "Esport <b>*klynge*</b>"')
+    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, 'kr: {2022: 300000, 2023: 250000, 2024: 300000}')
+    kort = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    assert som_markdown(lag_rapport(repo, "HEAD")) == (
+        "## Endringer i dataene\n\n"
+        f"Fra HEAD ({kort}) til arbeidskopien.\n\n"
+        "### data/tiltak.yml\n\n"
+        "- Tiltaket esport-klynge fikk nytt navn: «Esport-klynge» → «Esport \\<b\\>\\*klynge\\*\\</b\\>»\n"
+        f"- Snowball: midler 2023 endret fra 300{T}000{KR} til 250{T}000{KR}\n\n"
+        "### Summer regnet ut fra data/tiltak.yml\n\n"
+        f"- Summen av midler i 2023 endret fra 1{T}175{T}000{KR} til 1{T}125{T}000{KR}. "
+        f"Av dette er 50{T}000{KR} anslag («trolig»).\n"
+    )
+
+
+def test_nothing_changed(repo, capsys):
+    # A comment is not data.
+    endre(repo, "tiltak.yml", "# 2. Klynger og nettverk", "# 2. Klynger og nettverk (kommentar)")
+    assert main(["--fra", "HEAD", "--repo", str(repo)]) == 0
+    assert capsys.readouterr().out == INGEN_ENDRINGER + "\n"
+
+
+def test_old_data_that_does_not_validate_is_reported_without_a_traceback(repo, capsys):
+    endre(repo, "tiltak.yml", 'navn: "Esport-klynge"', 'navn: ""')
+    git(repo, "commit", "-q", "-am", "Ugyldig")
+    endre(repo, "tiltak.yml", 'navn: ""', 'navn: "Esport-klynge"')
+    assert main(["--fra", "HEAD", "--repo", str(repo), "--markdown"]) == 1
+    ut = capsys.readouterr().out
+    assert "Traceback" not in ut
+    assert "### Dataene i HEAD (" in ut and ") er ikke gyldige\n" in ut
+    linje = (repo / "data" / "tiltak.yml").read_text(encoding="utf-8").splitlines().index('  navn: "Esport-klynge"') + 1
+    assert f"- data/tiltak.yml, linje {linje}, post «esport-klynge», felt «navn»: kan ikke være tom." in ut
+
+
+def test_an_unknown_revision(repo, capsys):
+    assert main(["--fra", "finnes-ikke", "--repo", str(repo)]) == 1
+    assert "Fant ikke revisjonen «finnes-ikke» i git" in capsys.readouterr().out
+
+
+def test_changes_are_records_with_kind_and_id():
+    tiltak = dict(PLAN.tiltak)
+    snowball = tiltak["snowball"]
+    tiltak["snowball"] = snowball.model_copy(
+        update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"kr": {2022: 300000, 2023: 250000, 2024: 300000}})}
+    )
+    assert sammenlign(PLAN, PLAN.model_copy(update={"tiltak": tiltak})) == [
+        Endring("endret", "tiltak", "snowball", ("midler_2022_2024", "kr", 2023), 300000, 250000)
+    ]
+
+
+@pytest.mark.parametrize("type_", [t for t, d in DATAFILER.items() if d.liste])
+def test_every_register_is_compared(type_):
+    """Removing the first record of any register is found and said, without a list of registers here."""
+    poster = dict(getattr(PLAN, type_))
+    post_id, post = next(iter(poster.items()))
+    del poster[post_id]
+    ny = PLAN.model_copy(update={type_: poster})
+    endringer = sammenlign(PLAN, ny)
+    assert endringer == [Endring("fjernet", type_, post_id, gammel=post)]
+    assert type_ in ORD
+    assert setning(endringer[0], PLAN, ny).startswith(f"Fjernet {ORD[type_].ubestemt}: ")
+
+
+def test_a_reference_in_another_register_reads_as_a_name():
+    hendelse = next(iter(PLAN.hendelser.values()))
+    ny = PLAN.model_copy(update={"hendelser": {
+        **PLAN.hendelser,
+        hendelse.id: hendelse.model_copy(update={"aktorer": [*hendelse.aktorer, "innovasjon-norge"]}),
+    }})
+    assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [f"{hendelse.tittel}: Innovasjon Norge lagt til i aktører"]
+
+
+def test_a_sum_that_becomes_an_estimate_says_so():
+    """«trolig» travels: an amount turned into an estimate is reported even when no sum moves."""
+    snowball = PLAN.tiltak["snowball"]
+    ny = PLAN.model_copy(update={"tiltak": {
+        **PLAN.tiltak,
+        "snowball": snowball.model_copy(update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"anslag": True})}),
+    }})
+    assert [sumsetning(s) for s in sumendringer(PLAN, ny)][0] == (
+        f"Summen av midler i 2022 er uendret (1{T}175{T}000{KR}), men delen av den som er anslag («trolig») "
+        f"endret fra 50{T}000{KR} til 350{T}000{KR}."
+    )
+
+
+def test_a_single_reference_in_a_one_record_file_reads_as_names():
+    okonomi = PLAN.okonomi
+    fordeling = okonomi.fordeling.model_copy(update={"kilde": "tiltaksplan-2021"})
+    ny = PLAN.model_copy(update={"okonomi": okonomi.model_copy(update={"fordeling": fordeling})})
+    assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [
+        f"data/okonomi.yml: fordeling › kilde endret fra {PLAN.kilder[okonomi.fordeling.kilde].tittel} "
+        f"til {PLAN.kilder['tiltaksplan-2021'].tittel}"
+    ]
