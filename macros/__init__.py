@@ -77,5 +77,10 @@ def define_env(env) -> None:
 
     @makro
     def dokumentliste() -> Markup:
-        """Every source document with its date, adopting body and the pages it became."""
+        """Every source document with its date, how it was handled and the pages it became."""
         return visning.dokumentliste(plan(), side(), plantekst.sider_per_kilde(plantekst.indeks(docs_dir)[0]))
+
+    @makro
+    def behandling(kilde_id: str, sitat: bool = False) -> Markup:
+        """One sentence on how a document was handled (vedtatt, forslag …), from data/kilder.yml."""
+        return visning.behandling(plan(), side(), kilde_id, sitat)

@@ -32,18 +32,60 @@ class Kildehenvisning(Modell):
     seksjon: Tekst
 
 
+Behandlingsstatus = Literal["vedtatt", "forslag", "til-drofting"]
+"""How far a document got, as the sources tell it; data/kilder.yml's header lists the same words."""
+
+BEHANDLINGSSTATUSER: dict[str, str] = {
+    "vedtatt": "vedtatt",
+    "forslag": "forslag",
+    "til-drofting": "til drøfting",
+}
+"""Display name of each handling status, in bokmål."""
+
+
+class Behandling(Modell):
+    """What the sources say about how a document was handled: status, body, date and their own words."""
+
+    status: Behandlingsstatus
+    organ: Tekst
+    lagt_fram_av: Tekst | None = None
+    dato: IsoTid | None = None
+    dato_tekst: Tekst | None = None
+    referanse: Tekst | None = None
+    sitater: list[Tekst] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _date_has_its_wording(self) -> "Behandling":
+        # The site shows dato_tekst and machines read dato: one without the other
+        # would show a date nobody can check, or hide one the data holds.
+        if (self.dato is None) != (self.dato_tekst is None):
+            raise ValueError("dato og dato_tekst hører sammen: fyll ut begge, eller ingen av dem")
+        return self
+
+    @property
+    def statusnavn(self) -> str:
+        """The status as readers see it («til drøfting»)."""
+        return BEHANDLINGSSTATUSER[self.status]
+
+
 class Kilde(Modell):
     """One plan document the site publishes."""
 
     id: Id
     tittel: Tekst
+    kortnavn: Tekst | None = None
     type: Tekst
-    vedtatt_av: Tekst | None = None
     dato: IsoTid
     dato_tekst: Tekst
     saksnummer: Tekst | None = None
+    behandling: Behandling
     filer: list[Tekst] = Field(min_length=1)
     merknad: Tekst | None = None
+
+    @property
+    def navn(self) -> str:
+        """What sentences on the site call the document: its short name, or its title."""
+        return self.kortnavn or self.tittel
 
 
 AktorType = Literal[

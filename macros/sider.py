@@ -17,6 +17,9 @@ DATAFIL = {
 }
 """Record kind -> the file staff edit to change that kind of page."""
 
+TILTAKSPLAN = "tiltaksplan-2021"
+"""The source every tiltak comes from (data/kilder.yml)."""
+
 
 @dataclass(frozen=True)
 class GenerertSide:
@@ -48,9 +51,8 @@ class GenerertSide:
 
 def genererte_sider(plan: Plan) -> list[GenerertSide]:
     """Every generated page of the site, in a stable order."""
-    tiltaksplan = "tiltaksplan-2021"
     sider = [
-        GenerertSide("tiltak", t.id, t.navn, tiltaksplan, f"Vurdering: {plan.virkemidler[t.virkemiddel].overskrift}")
+        GenerertSide("tiltak", t.id, t.navn, TILTAKSPLAN, f"Vurdering: {plan.virkemidler[t.virkemiddel].overskrift}")
         for t in plan.tiltak.values()
     ]
     sider += [
@@ -58,7 +60,7 @@ def genererte_sider(plan: Plan) -> list[GenerertSide]:
         for v in plan.virkemidler.values()
     ]
     sider += [
-        GenerertSide("aktor", a.id, a.navn, tiltaksplan, "Tabellene over tiltak under hvert virkemiddel")
+        GenerertSide("aktor", a.id, a.navn, TILTAKSPLAN, "Tabellene over tiltak under hvert virkemiddel")
         for a in plan.aktorer.values()
     ]
     sider += [GenerertSide("rolle", r.id, r.navn, r.kilde.kilde, r.kilde.seksjon) for r in plan.roller.values()]

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from . import datatabeller, diagram, urls
 from .feil import Makrofeil
 from .model import TEMANAVN, Historikkside, Plan
+from .sider import TILTAKSPLAN
 from .plantekst import Omtale, Plantekstside
 from .render import render, render_tekst
 from .summer import AR, arssummer
@@ -42,6 +43,7 @@ def tiltak_side(plan: Plan, tiltak_id: str, side: Side, omtaler: list[Omtale] = 
         plan,
         side,
         tiltak=tiltak,
+        tiltaksplan=plan.kilder[TILTAKSPLAN],
         virkemiddel=plan.virkemidler[tiltak.virkemiddel],
         omtaler=omtaler,
         hendelser=[h for h in plan.tidslinje() if tiltak_id in h.tiltak],
@@ -104,8 +106,14 @@ def _kjent(makro: str, hva: str, verdi: object, kjente) -> None:
 
 
 def dokumentliste(plan: Plan, side: Side, sider_per_kilde: dict[str, list[Plantekstside]]) -> Markup:
-    """Every source document with its date, the body that adopted it, and the pages it became."""
+    """Every source document with its date, how the sources say it was handled, and the pages it became."""
     return _render("dokumenter.html", plan, side, sider_per_kilde=sider_per_kilde)
+
+
+def behandling(plan: Plan, side: Side, kilde_id: str, sitat: bool = False) -> Markup:
+    """The sentence saying how a document was handled (vedtatt, forslag …), worded from data/kilder.yml."""
+    _kjent("behandling", "kilde", kilde_id, list(plan.kilder))
+    return _render("behandling.html", plan, side, kilde=plan.kilder[kilde_id], med_sitat=sitat)
 
 
 def kildeboks(plan: Plan, side: Side, kilde_ids: list[str], seksjon: str | None, rediger: Redigering) -> Markup:
