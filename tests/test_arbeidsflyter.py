@@ -301,11 +301,39 @@ def klon(mappe: Path) -> None:
     kjor(["git", "-C", str(mappe), "update-ref", f"refs/remotes/origin/{BASE}", base], check=True)
 
 
+def lokal_motpart(handling: str, steg_: dict, jobb: dict, arbeidsflyt: dict, arbeidsmappe: Path, miljo: dict) -> None:
+    """Do here what a `uses:` step does on GitHub, or check what it would need."""
+    med = steg_.get("with", {})
+    if handling == "actions/checkout":
+        klon(arbeidsmappe)
+    elif handling == "actions/setup-python":
+        # The interpreter running this test stands in for the one setup-python installs.
+        python = Path(getattr(sys, "_base_executable", sys.executable)).parent
+        miljo["PATH"] = f"{python}{os.pathsep}{miljo.get('PATH', '')}"
+    elif handling == "actions/upload-artifact":
+        sti = arbeidsmappe / med["path"]
+        assert sti.is_file() or (sti.is_dir() and any(sti.iterdir())), f"{med['path']} mangler eller er tom"
+    elif handling == "actions/upload-pages-artifact":
+        assert (arbeidsmappe / med["path"] / "index.html").is_file(), f"{med['path']} har ingen index.html"
+    elif handling == "actions/deploy-pages":
+        # Nothing to deploy to here; what it deploys must come from a job this one waits for.
+        behov = jobb.get("needs", [])
+        behov = [behov] if isinstance(behov, str) else behov
+        assert any(
+            s.get("uses", "").startswith("actions/upload-pages-artifact@")
+            for b in behov
+            for s in arbeidsflyt["jobs"][b]["steps"]
+        ), "ingen jobb den venter på laster opp nettstedet"
+    else:
+        pytest.fail(f"{handling} har ingen lokal motpart i denne testen: legg til en i lokal_motpart()")
+
+
 @pytest.mark.arbeidsflyt
 @pytest.mark.parametrize("fil, jobbnavn", jobber())
 def test_every_run_step_passes_in_a_fresh_clone(tmp_path, fil, jobbnavn):
     arbeidsflyt = les(fil)
     jobb = arbeidsflyt["jobs"][jobbnavn]
+    assert "if" not in jobb, "betingelser på jobber etterlignes ikke her"
     arbeidsmappe = tmp_path / "arbeidsmappe"
     arbeidsmappe.mkdir()
     sammendrag = tmp_path / "step-summary.md"
@@ -332,54 +360,36 @@ def test_every_run_step_passes_in_a_fresh_clone(tmp_path, fil, jobbnavn):
 
     utfort, hoppet = [], []
     for nr, s in enumerate(jobb["steps"], start=1):
-        navn = s.get("name") or s.get("run") or s.get("uses")
-        handling = s.get("uses", "").split("@")[0]
-        med = s.get("with", {})
-        if handling == "actions/checkout":
-            klon(arbeidsmappe)
-        elif handling == "actions/setup-python":
-            # The interpreter running this test stands in for the one setup-python installs.
-            python = Path(getattr(sys, "_base_executable", sys.executable)).parent
-            grunn["PATH"] = f"{python}{os.pathsep}{grunn.get('PATH', '')}"
-        elif handling == "actions/upload-artifact":
-            sti = arbeidsmappe / med["path"]
-            assert sti.exists() and (sti.is_file() or any(sti.iterdir())), f"steg {nr}: {sti} mangler eller er tom"
-        elif handling == "actions/upload-pages-artifact":
-            assert (arbeidsmappe / med["path"] / "index.html").is_file(), f"steg {nr}: {med['path']} har ingen index.html"
-        elif handling == "actions/deploy-pages":
-            # Nothing to deploy to here; what it deploys must come from a job this one waits for.
-            behov = jobb.get("needs", [])
-            behov = [behov] if isinstance(behov, str) else behov
-            assert any(
-                ss.get("uses", "").startswith("actions/upload-pages-artifact@")
-                for b in behov
-                for ss in arbeidsflyt["jobs"][b]["steps"]
-            ), f"{jobbnavn}: ingen jobb den venter på laster opp nettstedet"
-        elif handling:
-            pytest.fail(f"steg {nr} ({handling}) har ingen lokal motpart i denne testen: legg til en")
-        elif grunn_til := hoppes_over(s["run"]):
+        navn = f"steg {nr} «{s.get('name') or s.get('run') or s.get('uses')}»"
+        assert "if" not in s, f"{navn}: betingelser på steg etterlignes ikke her"
+        if "uses" in s:
+            lokal_motpart(s["uses"].split("@")[0], s, jobb, arbeidsflyt, arbeidsmappe, grunn)
+            utfort.append(navn)
+            continue
+        if grunn_til := hoppes_over(s["run"]):
             hoppet.append(f"{navn}: {grunn_til}")
             continue
-        else:
-            standard = jobb.get("defaults", {}).get("run", {}).get("working-directory", ".")
-            mappe = arbeidsmappe / s.get("working-directory", standard)
-            skript = runner_temp / f"steg-{nr}.sh"
-            skript.write_text(s["run"], encoding="utf-8")
-            miljo = {**grunn, **miljo_for(arbeidsflyt.get("env"), jobb.get("env"), s.get("env"))}
-            resultat = subprocess.run(
-                [*skall(s, jobb), str(skript)],
-                cwd=mappe,
-                env=miljo,
-                capture_output=True,
-                text=True,
-                timeout=STEG_TIDSAVBRUDD,
+        standard = jobb.get("defaults", {}).get("run", {}).get("working-directory", ".")
+        skript = runner_temp / f"steg-{nr}.sh"
+        skript.write_text(s["run"], encoding="utf-8")
+        for_steget = sammendrag.stat().st_size
+        resultat = subprocess.run(
+            [*skall(s, jobb), str(skript)],
+            cwd=arbeidsmappe / s.get("working-directory", standard),
+            env={**grunn, **miljo_for(arbeidsflyt.get("env"), jobb.get("env"), s.get("env"))},
+            capture_output=True,
+            text=True,
+            timeout=STEG_TIDSAVBRUDD,
+        )
+        if resultat.returncode != 0:
+            pytest.fail(
+                f"{fil.name}, jobben {jobbnavn}, {navn} feilet (kode {resultat.returncode}):\n"
+                f"$ {s['run']}\n{(resultat.stdout + resultat.stderr)[-6000:]}"
             )
-            if resultat.returncode != 0:
-                pytest.fail(
-                    f"{fil.name}, jobben {jobbnavn}, steg {nr} «{navn}» feilet (kode {resultat.returncode}):\n"
-                    f"$ {s['run']}\n{(resultat.stdout + resultat.stderr)[-6000:]}"
-                )
+        if "GITHUB_STEP_SUMMARY" in s["run"]:
+            assert sammendrag.stat().st_size > for_steget, f"{navn} skrev ingenting i sammendraget"
         utfort.append(navn)
 
     assert utfort, f"{jobbnavn}: ingen steg ble kjørt"
     print(f"{fil.name}/{jobbnavn}: kjørte {utfort}; hoppet over {hoppet}")
+    print(sammendrag.read_text(encoding="utf-8"))
