@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import datatabeller, diagram, urls
+from . import datatabeller, diagram, okonomi, urls
 from .model import TEMANAVN, Plan
 from .plantekst import Omtale, Plantekstside
 from .render import render, render_tekst
-from .summer import AR, arssummer
+from .summer import AR, arsceller, arssummer
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Side:
 
 
 def _render(mal: str, plan: Plan, side: Side, **kontekst) -> Markup:
-    return render(mal, plan=plan, side=side, AR=AR, arssummer=arssummer, **kontekst)
+    return render(mal, plan=plan, side=side, AR=AR, arssummer=arssummer, arsceller=arsceller, **kontekst)
 
 
 def tiltak_side(plan: Plan, tiltak_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
@@ -82,7 +82,15 @@ def rolle_side(plan: Plan, rolle_id: str, side: Side, omtaler: list[Omtale] = ()
 
 def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
     """All measures grouped by instrument, with sums per year computed from the data."""
-    return _render("tiltaksoversikt.html", plan, side)
+    totalt = okonomi.totalt(plan)
+    return _render(
+        "tiltaksoversikt.html",
+        plan,
+        side,
+        totalt=totalt,
+        grunnlag_sum=datatabeller.SUM_AV_TILTAKENE + okonomi.oppgitte_summer(totalt),
+        grunnlag_antall=datatabeller.ANTALL_TILTAK,
+    )
 
 
 def register(plan: Plan, type_: str, side: Side) -> Markup:
@@ -163,13 +171,20 @@ class Okonomidel:
 
 
 def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
-    """An economy page: each section's table, with its chart where it has one, and a CSV link."""
+    """An economy page: each section's table, with its chart where it has one, and a CSV link.
+
+    The page's legend explains only the markers its tables use.
+    """
+    tabeller = datatabeller.bygg(plan)
+    viste = [tabeller[d.tabell] for d in deler]
     return _render(
         "okonomi.html",
         plan,
         side,
         deler=deler,
-        tabeller=datatabeller.bygg(plan),
+        tabeller=tabeller,
+        med_beregnet=any(t.har_beregnet for t in viste),
+        med_anslag=any(t.har_anslag for t in viste),
         stolper=diagram.stolper,
         bredde=diagram.STOLPE_BREDDE,
     )
