@@ -105,9 +105,8 @@ def test_every_sum_per_group_is_marked_however_it_happens_to_look(bygget, tabell
     figur = _les(bygget, "okonomi/tiltak").find(id=f"graf-{tabell_id}")
     celler = list(_tallceller(figur))
     assert celler and all(_merket(celle) for _, _, celle in celler)
-    etiketter = figur.select("svg text")
-    assert etiketter and all(_merket(celle) for _, _, celle in celler)
-    assert _svg(figur).count("(beregnet)") == len(figur.select("svg rect"))
+    # Every bar's label carries the marker; the caption gives the basis.
+    assert figur.select("svg rect") and _svg(figur).count("(beregnet)") == len(figur.select("svg rect"))
     assert "(beregnet)" in _tekst(figur.figcaption)
 
 
@@ -164,7 +163,6 @@ def test_csv_headers_and_row_labels_carry_the_basis_of_computed_figures(bygget):
         for figur in _les(bygget, url).select("figure.rp-graf"):
             fil = (bygget / url / figur.select_one("p.rp-nedlasting a")["href"]).resolve()
             rader = list(csv.reader(io.StringIO(fil.read_text(encoding="utf-8")), delimiter=";"))
-            overskrifter = [th for th in figur.select("thead th")]
             for r, rad in enumerate(figur.select("tbody tr"), start=1):
                 for i, celle in enumerate(rad.find_all(["th", "td"])):
                     if celle.name == "td" and _merket(celle):
@@ -248,7 +246,6 @@ def test_no_ranking_chart_mixes_yearly_and_ten_year_ranks(bygget):
     html = _les(bygget, "okonomi/befolkning")
     figurer = [f for f in html.select("figure.rp-graf") if f["id"].startswith("graf-nho-")]
     assert len(figurer) == 3
-    navn = {PLAN.nho_rangeringer.tabeller[0].navn: 0}
     perioder = 0
     for figur in figurer:
         etiketter = [_tekst(r.th) for r in figur.select("tbody tr")]
@@ -262,7 +259,7 @@ def test_no_ranking_chart_mixes_yearly_and_ten_year_ranks(bygget):
         verdier = [_tekst(r.td) for r in figur.select("tbody tr")]
         assert ", ".join(f"{e}: {v}" for e, v in zip(etiketter, verdier)) in re.sub(r" \(av \d+\)", "", sammendrag)
         assert "Beste" not in sammendrag and "siste er" not in sammendrag
-    assert perioder == 1 and navn
+    assert perioder == 1
 
 
 def test_words_for_a_year_without_amount_must_be_the_sources():
