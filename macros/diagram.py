@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from .format import beregnet
 from .model import Hendelse
 
 BREDDE = 640
@@ -56,11 +57,32 @@ def bokser(hendelser: list[Hendelse]) -> tuple[list[Boks], int]:
 
 
 @dataclass(frozen=True)
+class Stolpeverdi:
+    """One bar's data: label, value, the value as shown, and what the reader must be told about it."""
+
+    etikett: str
+    verdi: float
+    visning: str
+    anslag: bool = False
+    beregnet: bool = False
+    """The site computed the value; the label then carries the «beregnet» marker."""
+    grunnlag: str | None = None
+    """The basis shown with the marker, when the chart's caption does not give it."""
+
+    @property
+    def tekst(self) -> str:
+        """The bar's label as drawn: «label: value», with the marker for a computed value."""
+        merke = f" {beregnet(self.grunnlag)}" if self.beregnet else ""
+        return f"{self.etikett}: {self.visning}{merke}"
+
+
+@dataclass(frozen=True)
 class Stolpe:
     """One horizontal bar with its label (and value) in placed lines above it."""
 
     linjer: list[Tekstlinje]
     anslag: bool
+    beregnet: bool
     x: float
     y: float
     bredde: float
@@ -74,22 +96,22 @@ LINJE = 17
 ETIKETT_TEGN = 40
 
 
-def stolper(verdier: list[tuple[str, float, str, bool]]) -> tuple[list[Stolpe], float, float]:
-    """Lay out bars for (label, value, value as text, estimate); negative values go left of zero.
+def stolper(verdier: list[Stolpeverdi]) -> tuple[list[Stolpe], float, float]:
+    """Lay out one bar per value; negative values go left of zero.
 
     Returns the bars, the x of the zero line and the height of the drawing.
     """
-    tall_ = [v for _, v, _, _ in verdier]
+    tall_ = [v.verdi for v in verdier]
     minst, storst = min(0, *tall_), max(0, *tall_)
     skala = (STOLPE_BREDDE - 20) / ((storst - minst) or 1)
     null_x = 10 + (-minst) * skala
     resultat, y = [], 6
-    for etikett, verdi, visning, anslag in verdier:
-        linjer = textwrap.wrap(f"{etikett}: {visning}", ETIKETT_TEGN)
-        bredde = max(abs(verdi) * skala, 1)
-        x = null_x if verdi >= 0 else null_x - bredde
+    for v in verdier:
+        linjer = textwrap.wrap(v.tekst, ETIKETT_TEGN)
+        bredde = max(abs(v.verdi) * skala, 1)
+        x = null_x if v.verdi >= 0 else null_x - bredde
         plassert = [Tekstlinje(10, y + LINJE * (i + 1), linje) for i, linje in enumerate(linjer)]
         stolpe_y = y + LINJE * len(linjer) + 5
-        resultat.append(Stolpe(plassert, anslag, x, stolpe_y, bredde, STOLPE_HOYDE))
+        resultat.append(Stolpe(plassert, v.anslag, v.beregnet, x, stolpe_y, bredde, STOLPE_HOYDE))
         y = stolpe_y + STOLPE_HOYDE + 12
     return resultat, null_x, y

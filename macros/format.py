@@ -14,3 +14,17 @@ def tall(verdi: int) -> str:
 def kroner(verdi: int) -> str:
     """An amount in kroner, the Norwegian way: 1 200 000 kr."""
     return f"{tall(verdi)}\u00a0kr"
+
+
+BEREGNET = "beregnet"
+"""The word that marks a figure the site computed and no source states."""
+
+
+def beregnet(grunnlag: str | None = None) -> str:
+    """The computed-figure marker as plain text, «(beregnet: basis)»; the macro `beregnet` in _felles.html shows the same words."""
+    return f"({BEREGNET}: {grunnlag})" if grunnlag else f"({BEREGNET})"
+
+
+def prosent(verdi: int | float) -> str:
+    """A percentage the Norwegian way: 8,5 %, −0,9 %."""
+    return f"{verdi}".replace(".", ",").replace("-", "−") + "\u00a0%"

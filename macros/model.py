@@ -137,6 +137,34 @@ class Midler(Modell):
     tekst: str
     kr: dict[int, Kroner] = Field(default_factory=dict)
     anslag: bool = False
+    uten_belop: dict[int, Tekst] = Field(default_factory=dict)
+    """The source's own words about a year the cell gives no amount for, where they are only part
+    of the cell: {2024: "deretter selvfinansierende"}."""
+
+    @model_validator(mode="after")
+    def _words_are_the_sources(self) -> "Midler":
+        for ar, ord_ in self.uten_belop.items():
+            if ar in self.kr:
+                raise ValueError(f"uten_belop: året {ar} har også et beløp i kr; et år har enten beløp eller kildens ord")
+            if ord_ not in self.tekst:
+                raise ValueError(
+                    f"uten_belop: «{ord_}» for {ar} står ikke i tekst «{self.tekst}»; skriv kildens ord nøyaktig"
+                )
+        return self
+
+    def kildeord(self, ar: int) -> str | None:
+        """What the source says about a year this cell gives no amount for, or None.
+
+        None when the year has an amount, or when the cell has amounts for other years and says
+        nothing about this one («200 000,- i hvert av årene 2022 og 2023» says nothing about 2024).
+        """
+        if ar in self.kr:
+            return None
+        if ar in self.uten_belop:
+            return self.uten_belop[ar]
+        if self.kr:
+            return None
+        return self.tekst or None
 
 
 class Tiltak(Modell):
@@ -157,7 +185,8 @@ class Tiltak(Modell):
     @model_validator(mode="after")
     def _years_match_columns(self) -> "Tiltak":
         for felt, tillatt in (("midler_2021", {2021}), ("midler_2022_2024", {2022, 2023, 2024})):
-            feil = sorted(set(getattr(self, felt).kr) - tillatt)
+            midler = getattr(self, felt)
+            feil = sorted((set(midler.kr) | set(midler.uten_belop)) - tillatt)
             if feil:
                 raise ValueError(
                     f"{felt}: året {feil[0]} hører ikke til denne kolonnen; "
@@ -177,6 +206,10 @@ class Tiltak(Modell):
         midler = self.midler_2021 if ar == 2021 else self.midler_2022_2024
         return midler.anslag and ar in midler.kr
 
+    def kildeord_for(self, ar: int) -> str | None:
+        """What the source says about a year it gives no amount for (None when it gives one or says nothing)."""
+        return (self.midler_2021 if ar == 2021 else self.midler_2022_2024).kildeord(ar)
+
 
 class OppgittBelop(Modell):
     """An amount a source states, which the data is reconciled against."""
@@ -185,6 +218,8 @@ class OppgittBelop(Modell):
     tekst: Tekst
     kilde: Id
     seksjon: Tekst
+    anslag: bool = False
+    """True when the source gives the amount as an estimate («anslagsvis», «om lag»)."""
 
 
 class Tiltaksplan2021Okonomi(Modell):
@@ -219,6 +254,8 @@ class Fordeling(Modell):
     andeler: list[Fordelingsandel] = Field(min_length=1)
     kilde: Id
     seksjon: Tekst
+    anslag: bool = False
+    """True when the source gives the shares as estimates («omtrent»)."""
 
 
 class Okonomi(Modell):
@@ -247,6 +284,8 @@ class Statistikktabell(Modell):
     merknad: Tekst | None = None
     kolonner: list[Tekst] = Field(min_length=1)
     summerbare_kolonner: list[Tekst] = Field(default_factory=list)
+    prosentkolonner: list[Tekst] = Field(default_factory=list)
+    """Columns whose figures the source writes as percentages («8,5 %»)."""
     rader: list[Statistikkrad] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -256,9 +295,10 @@ class Statistikktabell(Modell):
                 raise ValueError(
                     f"raden «{rad.navn}» har {len(rad.verdier)} verdier, men tabellen har {len(self.kolonner)} kolonner"
                 )
-        ukjente = set(self.summerbare_kolonner) - set(self.kolonner)
-        if ukjente:
-            raise ValueError(f"summerbare_kolonner nevner ukjent kolonne «{sorted(ukjente)[0]}»")
+        for felt in ("summerbare_kolonner", "prosentkolonner"):
+            ukjente = set(getattr(self, felt)) - set(self.kolonner)
+            if ukjente:
+                raise ValueError(f"{felt} nevner ukjent kolonne «{sorted(ukjente)[0]}»")
         return self
 
     def kolonne(self, navn: str) -> int:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from .model import Plan, Tiltak
-from .summer import Arssum, arssummer
+from .model import Midler, OppgittBelop, Plan, Tiltak
+from .summer import AR, Arssum, arssummer
 
 
 @dataclass(frozen=True)
@@ -65,36 +65,55 @@ def per_rolle(plan: Plan) -> list[Gruppesum]:
 
 
 def totalt(plan: Plan) -> list[Arssum]:
-    """Sums per year over all measures."""
-    return arssummer(plan.tiltak.values())
+    """Sums per year over all measures; a sum the source states itself carries the source's wording."""
+    oppgitt = plan.okonomi.tiltaksplan_2021.oppgitt_sum
+    return [
+        replace(a, oppgitt=oppgitt.tekst) if a.ar == 2021 and a.kr == oppgitt.kr else a
+        for a in arssummer(plan.tiltak.values())
+    ]
+
+
+def oppgitte_summer(summer: list[Arssum]) -> str:
+    """For a computed column's basis: which of the sums a source states itself, or an empty string."""
+    return "".join(f"; summen for {a.ar} oppgir kilden selv («{a.oppgitt}»)" for a in summer if not a.beregnet)
 
 
 def usikre(plan: Plan) -> list[Usikkert]:
-    """Every cell that is an estimate or states no amount, listed apart so it is never summed as certain."""
+    """Every cell that is an estimate or lacks an amount for a year, listed apart so it is never summed as certain."""
     resultat = []
     for t in plan.tiltak.values():
-        for kolonne, midler in (("Midler i 2021", t.midler_2021), ("Midler 2022-2024", t.midler_2022_2024)):
+        for kolonne, midler, ar in (("Midler i 2021", t.midler_2021, (2021,)), ("Midler 2022-2024", t.midler_2022_2024, AR[1:])):
             if midler.anslag:
                 resultat.append(Usikkert(t, kolonne, midler.tekst, "Anslag: kilden sier «trolig»."))
             elif not midler.kr:
                 resultat.append(Usikkert(t, kolonne, midler.tekst, "Kilden oppgir ikke noe beløp."))
+            elif mangler := [a for a in ar if a not in midler.kr]:
+                resultat.append(Usikkert(t, kolonne, midler.tekst, _uten_belop_for(midler, mangler)))
     return resultat
+
+
+def _uten_belop_for(midler: Midler, ar: list[int]) -> str:
+    deler = []
+    for a in ar:
+        ord_ = midler.kildeord(a)
+        deler.append(f"For {a} oppgir kilden ikke noe beløp" + (f"; den sier «{ord_}»." if ord_ else "."))
+    return " ".join(deler)
 
 
 @dataclass(frozen=True)
 class Ramme2021:
-    """The 2021 frame against what the measures use."""
+    """The 2021 frame, the sum the source states for the measures, and the site's difference of the two."""
 
-    ramme: int
-    brukt: int
-    igjen: int
+    ramme: OppgittBelop
+    summen: OppgittBelop
+    differanse: int
+    """Computed by the site; no source states it or says what it is for."""
 
 
 def ramme_2021(plan: Plan) -> Ramme2021:
-    """The frame, the sum of the 2021 amounts, and what is left."""
-    ramme = plan.okonomi.tiltaksplan_2021.ramme.kr
-    brukt = next(a.kr for a in totalt(plan) if a.ar == 2021)
-    return Ramme2021(ramme, brukt, ramme - brukt)
+    """The frame, the stated sum of the 2021 amounts, and the difference (the site's calculation)."""
+    okonomi = plan.okonomi.tiltaksplan_2021
+    return Ramme2021(okonomi.ramme, okonomi.oppgitt_sum, okonomi.ramme.kr - okonomi.oppgitt_sum.kr)
 
 
 def fordeling_i_kroner(plan: Plan) -> list[tuple[str, str, int, int]]:

@@ -21,6 +21,18 @@ class Arssum:
     uten_belop: int
     anslag_kr: int = 0
     """The part of `kr` that is an estimate ("trolig")."""
+    oppgitt: str | None = None
+    """The source's own wording when a source states this very sum («1 200 000 kroner»)."""
+
+    @property
+    def beregnet(self) -> bool:
+        """True when only the site computed the sum: no source states it."""
+        return self.oppgitt is None
+
+    @property
+    def sikker_beregnet(self) -> bool:
+        """True when the sum without estimates is the site's own figure."""
+        return self.beregnet or self.anslag_kr != 0
 
     @property
     def sikker_kr(self) -> int:
@@ -50,3 +62,28 @@ def arssummer(tiltak: Iterable[Tiltak]) -> list[Arssum]:
     """One Arssum per plan year."""
     tiltak = list(tiltak)
     return [arssum(tiltak, ar) for ar in AR]
+
+
+@dataclass(frozen=True)
+class Arscelle:
+    """A measure's money for one year, or for a run of years where the source says the same words and no amount."""
+
+    ar: int
+    antall_ar: int
+    kr: int | None
+    anslag: bool
+    kildeord: str | None
+    """No amount: what the source says about these years (None when it says nothing)."""
+
+
+def arsceller(tiltak: Tiltak) -> list[Arscelle]:
+    """The measure's cells per plan year; adjacent years with the same source words and no amount share one cell."""
+    celler: list[Arscelle] = []
+    for ar in AR:
+        kr, ord_ = tiltak.kr_for(ar), tiltak.kildeord_for(ar)
+        forrige = celler[-1] if celler else None
+        if kr is None and ord_ and forrige and forrige.kr is None and forrige.kildeord == ord_:
+            celler[-1] = Arscelle(forrige.ar, forrige.antall_ar + 1, None, False, ord_)
+        else:
+            celler.append(Arscelle(ar, 1, kr, tiltak.er_anslag(ar), ord_))
+    return celler

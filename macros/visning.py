@@ -7,13 +7,13 @@ from typing import get_args
 
 from markupsafe import Markup
 
-from . import datatabeller, diagram, urls
+from . import datatabeller, diagram, okonomi, urls
 from .feil import Makrofeil
 from .model import TEMANAVN, Historikkside, Plan
 from .sider import TILTAKSPLAN
 from .plantekst import Omtale, Plantekstside
 from .render import render, render_tekst
-from .summer import AR, arssummer
+from .summer import AR, arsceller, arssummer
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Side:
 
 
 def _render(mal: str, plan: Plan, side: Side, **kontekst) -> Markup:
-    return render(mal, plan=plan, side=side, AR=AR, arssummer=arssummer, **kontekst)
+    return render(mal, plan=plan, side=side, AR=AR, arssummer=arssummer, arsceller=arsceller, **kontekst)
 
 
 def tiltak_side(plan: Plan, tiltak_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
@@ -86,7 +86,15 @@ def rolle_side(plan: Plan, rolle_id: str, side: Side, omtaler: list[Omtale] = ()
 
 def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
     """All measures grouped by instrument, with sums per year computed from the data."""
-    return _render("tiltaksoversikt.html", plan, side)
+    totalt = okonomi.totalt(plan)
+    return _render(
+        "tiltaksoversikt.html",
+        plan,
+        side,
+        totalt=totalt,
+        grunnlag_sum=datatabeller.SUM_AV_TILTAKENE + okonomi.oppgitte_summer(totalt),
+        grunnlag_antall=datatabeller.ANTALL_TILTAK,
+    )
 
 
 REGISTRE = ("aktor", "rolle", "virkemiddel")
@@ -196,16 +204,22 @@ def okonomidel(del_: object) -> Okonomidel:
 
 
 def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
-    """An economy page: each section's table, with its chart where it has one, and a CSV link."""
+    """An economy page: each section's table, with its chart where it has one, and a CSV link.
+
+    The page's legend explains only the markers its tables use.
+    """
     tabeller = datatabeller.bygg(plan)
     for del_ in deler:
         _kjent("okonomi", "tabell", del_.tabell, list(tabeller))
+    viste = [tabeller[d.tabell] for d in deler]
     return _render(
         "okonomi.html",
         plan,
         side,
         deler=deler,
         tabeller=tabeller,
+        med_beregnet=any(t.har_beregnet for t in viste),
+        med_anslag=any(t.har_anslag for t in viste),
         stolper=diagram.stolper,
         bredde=diagram.STOLPE_BREDDE,
     )

@@ -45,8 +45,13 @@ def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id):
         assert fakta[PLAN.roller[rolle_id].navn] == f"../../roller/{rolle_id}/"
     for ar in AR:
         celle = artikkel.select_one(f'td[data-ar="{ar}"]').get_text()
-        kr = t.kr_for(ar)
-        assert (kroner(kr) in celle) if kr is not None else ("ikke oppgitt" in celle)
+        kr, kildeord = t.kr_for(ar), t.kildeord_for(ar)
+        if kr is not None:
+            assert kroner(kr) in celle
+        elif kildeord:
+            assert f"«{kildeord}»" in celle and "ikke oppgitt" not in celle
+        else:
+            assert "ikke oppgitt" in celle
     assert "Rediger data/tiltak.yml" in tekst(side.select_one("aside.rp-kilde"))
 
 
