@@ -43,6 +43,9 @@ def plan_for(config: MkDocsConfig) -> Plan:
 def on_config(config: MkDocsConfig) -> None:
     # Fail before any page is read, with every data error in one message.
     plan_for(config)
+    # Without the extension, switched-off passages would show the marker as their tooltip.
+    if "macros.ordforklaring" not in config.markdown_extensions:
+        raise PluginError("mkdocs.yml: «markdown_extensions» må ha «macros.ordforklaring» (etter «abbr»).")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
