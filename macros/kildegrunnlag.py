@@ -16,6 +16,9 @@ from .plantekst import EGEN_TEKST, Omtale
 TILTAKSPLAN = "tiltaksplan-2021"
 """The document whose tables list every measure (data/tiltak.yml)."""
 
+POSTER = {"tiltak": "tiltak", "virkemiddel": "virkemidler", "aktor": "aktorer", "rolle": "roller"}
+"""Record kind -> the Plan attribute that holds its records."""
+
 
 @dataclass
 class Kildeandel:
@@ -134,7 +137,7 @@ def kilder_for_alle(plan: Plan, type_: str, omtaler: dict[tuple[str, str], list[
 
 
 def _poster(plan: Plan, type_: str) -> list[str]:
-    return list({"tiltak": plan.tiltak, "virkemiddel": plan.virkemidler, "aktor": plan.aktorer, "rolle": plan.roller}[type_])
+    return list(getattr(plan, POSTER[type_]))
 
 
 def uten_kilde(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]]) -> list[str]:

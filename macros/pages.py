@@ -16,13 +16,13 @@ from mkdocs.structure.pages import Page
 
 from macros import datatabeller, plantekst
 from macros.feil import Datafeil, Feil
-from macros.kildegrunnlag import kilder_for_alle, uten_kilde
+from macros.kildegrunnlag import POSTER, kilder_for_alle, uten_kilde
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import Sidefeil, definisjoner, les_unntak
 from macros.plantekst import EGEN_TEKST
-from macros.sider import DATAFIL, POSTER, genererte_sider
+from macros.sider import DATAFIL, genererte_sider
 from macros.visning import Redigering, Side, kildeboks
 from macros.yamlfil import les_yaml
 

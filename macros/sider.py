@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import urls
-from .kildegrunnlag import Kildeandel, kilder_for
+from .kildegrunnlag import POSTER, Kildeandel, kilder_for
 from .model import Plan
 from .plantekst import Omtale
 
@@ -18,9 +18,6 @@ DATAFIL = {
     "rolle": "data/roller.yml",
 }
 """Record kind -> the file staff edit to change that kind of page."""
-
-POSTER = {"tiltak": "tiltak", "virkemiddel": "virkemidler", "aktor": "aktorer", "rolle": "roller"}
-"""Record kind -> the Plan attribute that holds its records."""
 
 
 @dataclass(frozen=True)
