@@ -189,8 +189,18 @@ def _nokkel(element: Any, fra: list, til: list) -> str | None:
 
 
 def _er_mengde(element: Any) -> bool:
-    """True for ids and fixed vocabularies (Literal): a list of them is a set."""
-    return element == model.Id or typing.get_origin(_kjerne(element)) is Literal
+    """True for ids, links to an id (plain or hedged) and fixed vocabularies (Literal): a list of them is a set."""
+    kjerne = _kjerne(element)
+    if typing.get_origin(kjerne) in (Union, types.UnionType):
+        return any(_er_id(del_) for del_ in typing.get_args(kjerne))
+    return _er_id(element) or typing.get_origin(kjerne) is Literal
+
+
+def _er_id(annotasjon: Any) -> bool:
+    """True when the annotation carries model.Id's pattern (also under extra Annotated metadata)."""
+    return typing.get_origin(annotasjon) is Annotated and all(
+        krav in typing.get_args(annotasjon)[1:] for krav in typing.get_args(model.Id)[1:]
+    )
 
 
 def _kjerne(annotasjon: Any) -> Any:

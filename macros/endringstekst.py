@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from .endringer import Endring, Sumendring, felttyper, register_for
 from .format import kroner, tall
 from .load import DATAFILER
-from .model import Plan
+from .model import Aktorlenke, Plan
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,8 @@ def _formater(verdi: Any, type_: str, skjema: tuple[str, ...], plan: Plan, annen
         return "ja" if verdi else "nei"
     if register and isinstance(verdi, str):
         return _navn_for_id(register, verdi, plan, annen)
+    if register and isinstance(verdi, Aktorlenke):
+        return f"{_navn_for_id(register, verdi.aktor, plan, annen)} ({verdi.sikkerhet})"
     if isinstance(verdi, int) and siste == "kr":
         return kroner(verdi)
     if isinstance(verdi, (int, float)) and siste == "prosent":

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .feil import Feil
+from .model import UNION_MERKER
 from .yamlfil import Skalar, Sti, YamlDokument
 
 _YAML_TYPER = {
@@ -30,7 +31,9 @@ def valider_post(
 
 
 def _oversett(e: dict, modell: type[BaseModel], dokument: YamlDokument, sti: Sti, post: str | None) -> Feil:
-    loc = tuple(e["loc"])
+    # pydantic names the branch of a tagged union in the path; staff never wrote it.
+    loc = tuple(del_ for del_ in e["loc"] if del_ not in UNION_MERKER)
+    e = {**e, "loc": loc}
     full_sti = sti + loc
     felt = ".".join(str(del_) for del_ in loc) or None
     skalar = dokument.skalarer.get(full_sti)

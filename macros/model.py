@@ -6,9 +6,10 @@ renders. Field names are the YAML keys staff write, so they are in bokmål.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 """A stable id: lower-case ascii words joined by hyphens; it becomes the URL."""
@@ -107,7 +108,30 @@ class Aktor(Modell):
     id: Id
     navn: Tekst
     forkortelse: Tekst | None = None
+    ogsa_kalt: list[Tekst] = Field(default_factory=list)
     type: AktorType
+
+    @property
+    def navneformer(self) -> list[str]:
+        """Every form the sources use for the actor: name, abbreviation and other names."""
+        return [self.navn, *([self.forkortelse] if self.forkortelse else []), *self.ogsa_kalt]
+
+
+class Aktorlenke(Modell):
+    """A link to an actor that the source hedges («trolig»): shown as uncertain wherever it appears."""
+
+    aktor: Id
+    sikkerhet: Literal["trolig"]
+
+
+UNION_MERKER = ("aktor-id", "aktorlenke")
+"""Tags of the id-or-link union; pydantic puts them in an error's path, and messages leave them out."""
+
+Aktorhenvisning = Annotated[
+    Union[Annotated[Id, Tag(UNION_MERKER[0])], Annotated[Aktorlenke, Tag(UNION_MERKER[1])]],
+    Discriminator(lambda v: UNION_MERKER[1] if isinstance(v, (dict, Aktorlenke)) else UNION_MERKER[0]),
+]
+"""An actor as a plain id (the source states the link) or as {aktor, sikkerhet} (the source hedges it)."""
 
 
 class Rolle(Modell):
@@ -176,11 +200,22 @@ class Tiltak(Modell):
     midler_2021: Midler
     midler_2022_2024: Midler
     roller: list[Id] = Field(min_length=1)
+    roller_fra: list[Id] = Field(default_factory=list)
     rolle_tekst: Tekst
     tiltakseiere: list[Id] = Field(min_length=1)
     tiltakseier_tekst: Tekst
-    partnere: list[Id]
+    partnere: list[Aktorhenvisning]
     partnere_tekst: str
+
+    @model_validator(mode="after")
+    def _role_change_differs(self) -> "Tiltak":
+        felles = sorted(set(self.roller) & set(self.roller_fra))
+        if felles:
+            raise ValueError(
+                f"roller_fra: rollen «{felles[0]}» står både i «roller» og «roller_fra»; "
+                "«roller_fra» er rollene regionen går bort fra, «roller» rollene den går over til"
+            )
+        return self
 
     @model_validator(mode="after")
     def _years_match_columns(self) -> "Tiltak":
@@ -209,6 +244,15 @@ class Tiltak(Modell):
     def kildeord_for(self, ar: int) -> str | None:
         """What the source says about a year it gives no amount for (None when it gives one or says nothing)."""
         return (self.midler_2021 if ar == 2021 else self.midler_2022_2024).kildeord(ar)
+
+    @property
+    def partner_ids(self) -> list[str]:
+        """Every main partner's id in source order, settled or hedged."""
+        return [p if isinstance(p, str) else p.aktor for p in self.partnere]
+
+    def er_trolig_partner(self, aktor_id: str) -> bool:
+        """True when the source only says the actor will probably be a partner («trolig»)."""
+        return any(isinstance(p, Aktorlenke) and p.aktor == aktor_id for p in self.partnere)
 
 
 class OppgittBelop(Modell):
@@ -360,6 +404,7 @@ class Hendelse(Modell):
     id: Id
     tid: IsoTid
     tid_tekst: Tekst
+    tid_grunnlag: Tekst | None = None
     tittel: Tekst
     tekst: Tekst
     tema: list[Tema] = Field(min_length=1)
@@ -369,15 +414,43 @@ class Hendelse(Modell):
     aktorer: list[Id] = Field(default_factory=list)
     historikk: list[Historikkside] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _inferred_time_is_explained(self) -> "Hendelse":
+        if not self.ar_i_teksten and self.tid_grunnlag is None:
+            raise ValueError(
+                f"tid_grunnlag: «{self.tid_tekst}» oppgir ikke året {self.ar}. Skriv i «tid_grunnlag» hvordan "
+                "året er utledet av sammenhengen i kilden, så nettstedet kan si at det er utledet"
+            )
+        return self
+
     @property
     def ar(self) -> int:
         """The year the event belongs to."""
         return int(self.tid[:4])
 
     @property
+    def ar_i_teksten(self) -> bool:
+        """True when the source's wording itself gives the year ("2013", or "04.12.20")."""
+        return str(self.ar) in self.tid_tekst or re.search(rf"\.{self.ar % 100:02d}\b", self.tid_tekst) is not None
+
+    @property
+    def tid_utledet(self) -> bool:
+        """True when the time, or its year, comes from the context and not from the source's sentence."""
+        return self.tid_grunnlag is not None
+
+    @property
+    def _utledet(self) -> str:
+        return "tidfestingen er utledet" if self.ar_i_teksten else f"året {self.ar} er utledet"
+
+    @property
+    def utledet_merknad(self) -> str | None:
+        """The label for an inferred time («året 2013 er utledet av sammenhengen i kilden»), else None."""
+        return f"{self._utledet} av sammenhengen i kilden" if self.tid_utledet else None
+
+    @property
     def tid_visning(self) -> str:
-        """The source's wording of the time, with the year added where the wording has none."""
-        return self.tid_tekst if str(self.ar) in self.tid_tekst else f"{self.tid_tekst} ({self.ar})"
+        """The source's wording of the time; a short label says when the year or the dating is inferred."""
+        return f"{self.tid_tekst} ({self._utledet})" if self.tid_utledet else self.tid_tekst
 
 
 class Plan(BaseModel):
@@ -405,12 +478,20 @@ class Plan(BaseModel):
         return [t for t in self.tiltak.values() if aktor_id in t.tiltakseiere]
 
     def tiltak_med_partner(self, aktor_id: str) -> list[Tiltak]:
-        """The measures an actor is a main partner in."""
-        return [t for t in self.tiltak.values() if aktor_id in t.partnere]
+        """The measures the source states an actor is a main partner in (hedged links not included)."""
+        return [t for t in self.tiltak.values() if aktor_id in t.partner_ids and not t.er_trolig_partner(aktor_id)]
+
+    def tiltak_med_trolig_partner(self, aktor_id: str) -> list[Tiltak]:
+        """The measures where the source says an actor will «trolig» be a main partner."""
+        return [t for t in self.tiltak.values() if t.er_trolig_partner(aktor_id)]
 
     def tiltak_med_rolle(self, rolle_id: str) -> list[Tiltak]:
-        """The measures where the region has this role."""
+        """The measures where the region has this role (for a change of role: the role it moves to)."""
         return [t for t in self.tiltak.values() if rolle_id in t.roller]
+
+    def tiltak_fra_rolle(self, rolle_id: str) -> list[Tiltak]:
+        """The measures where the region moves away from this role («Fra tilrettelegger til …»)."""
+        return [t for t in self.tiltak.values() if rolle_id in t.roller_fra]
 
     def tidslinje(self, historikk: str | None = None) -> list[Hendelse]:
         """Events in time order (stable for equal dates), optionally those of one history page."""
@@ -418,13 +499,32 @@ class Plan(BaseModel):
         return sorted(valgte, key=lambda h: h.tid)
 
 
+class Ordunntak(Modell):
+    """A glossary term switched off in one passage of a page, where the word means something else."""
+
+    ord: Id
+    i: Tekst
+
+
 class Sidemeta(Modell):
     """A hand-written page's front matter: which sources it carries and how it is shown."""
 
-    kilde: Id
+    kilde: Id | None = None
     kilder: list[Id] = Field(default_factory=list)
+    kilder_fra: Literal["tiltak", "virkemiddel", "aktor", "rolle"] | None = None
     kildeseksjon: Tekst | None = None
+    kildeseksjoner: dict[Id, Tekst] = Field(default_factory=dict)
     description: Tekst | None = None
     title: Tekst | None = None
     rediger: Tekst | None = None
     render_macros: bool = False
+    uten_ordforklaring: list[Id | Ordunntak] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_way_to_name_sources(self) -> "Sidemeta":
+        if (self.kilde is None) == (self.kilder_fra is None):
+            raise ValueError(
+                "skriv enten «kilde: <id>» (en id fra data/kilder.yml, eller «nettstedet» for sider nettstedet "
+                "selv har skrevet) eller «kilder_fra: <posttype>», ikke begge og ikke ingen av dem"
+            )
+        return self

@@ -69,7 +69,8 @@ def sjekk_kilder(sider: dict[str, LestSide], plan: Plan) -> list[Feil]:
     feil = []
     for lest in sider.values():
         meta = lest.meta
-        for sti, kilde in [(("kilde",), meta.kilde), *((("kilder", i), k) for i, k in enumerate(meta.kilder))]:
+        navngitte = [(("kilde",), meta.kilde)] if meta.kilde else []
+        for sti, kilde in [*navngitte, *((("kilder", i), k) for i, k in enumerate(meta.kilder))]:
             if kilde in plan.kilder or (sti == ("kilde",) and kilde == EGEN_TEKST):
                 continue
             egen = f", eller «{EGEN_TEKST}» for sider nettstedet selv har skrevet" if sti == ("kilde",) else ""

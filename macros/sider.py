@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import yaml
 
 from . import urls
+from .kildegrunnlag import POSTER, Kildeandel, kilder_for
 from .model import Plan
+from .plantekst import Omtale
 
 DATAFIL = {
     "tiltak": "data/tiltak.yml",
@@ -28,8 +30,7 @@ class GenerertSide:
     type_: str
     post_id: str
     tittel: str
-    kilde: str
-    kildeseksjon: str
+    kilder: tuple[Kildeandel, ...]
 
     @property
     def sti(self) -> str:
@@ -38,30 +39,34 @@ class GenerertSide:
 
     def markdown(self) -> str:
         """The page's source: front matter plus a single macro call (ids are validated slugs)."""
+        forste, *resten = self.kilder
         meta = {
             "title": self.tittel,
             "render_macros": True,
-            "kilde": self.kilde,
-            "kildeseksjon": self.kildeseksjon,
+            "kilde": forste.kilde,
+            "kilder": [a.kilde for a in resten],
+            "kildeseksjoner": {a.kilde: a.seksjonstekst for a in self.kilder if a.seksjonstekst},
             "rediger": DATAFIL[self.type_],
         }
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return f"---\n{front}---\n\n{{{{ side('{self.type_}', '{self.post_id}') }}}}\n"
 
 
-def genererte_sider(plan: Plan) -> list[GenerertSide]:
-    """Every generated page of the site, in a stable order."""
-    sider = [
-        GenerertSide("tiltak", t.id, t.navn, TILTAKSPLAN, f"Vurdering: {plan.virkemidler[t.virkemiddel].overskrift}")
-        for t in plan.tiltak.values()
-    ]
-    sider += [
-        GenerertSide("virkemiddel", v.id, v.overskrift, v.kilde.kilde, v.kilde.seksjon)
-        for v in plan.virkemidler.values()
-    ]
-    sider += [
-        GenerertSide("aktor", a.id, a.navn, TILTAKSPLAN, "Tabellene over tiltak under hvert virkemiddel")
-        for a in plan.aktorer.values()
-    ]
-    sider += [GenerertSide("rolle", r.id, r.navn, r.kilde.kilde, r.kilde.seksjon) for r in plan.roller.values()]
+def _tittel(plan: Plan, type_: str, post_id: str) -> str:
+    post = getattr(plan, POSTER[type_])[post_id]
+    return post.overskrift if type_ == "virkemiddel" else post.navn
+
+
+def genererte_sider(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]] | None = None) -> list[GenerertSide]:
+    """Every generated page of the site, in a stable order, each citing the documents that name its record.
+
+    A record no document names gets no page here; the hook stops the build for it first.
+    """
+    omtaler = omtaler or {}
+    sider = []
+    for type_ in DATAFIL:
+        for post_id in getattr(plan, POSTER[type_]):
+            kilder = kilder_for(plan, type_, post_id, omtaler.get((type_, post_id), []))
+            if kilder:
+                sider.append(GenerertSide(type_, post_id, _tittel(plan, type_, post_id), tuple(kilder)))
     return sider

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from .feil import Feil
 from .format import kroner
 from .meldinger import foreslaa
-from .model import Partnerskapsmidler
+from .model import Aktorlenke, Partnerskapsmidler
 from .yamlfil import YamlDokument
 
 
@@ -37,6 +37,7 @@ REFERANSER: dict[str, list[Referanse]] = {
     "tiltak": [
         Referanse("virkemiddel", "virkemidler", "virkemiddel"),
         Referanse("roller", "roller", "rolle"),
+        Referanse("roller_fra", "roller", "rolle"),
         Referanse("tiltakseiere", "aktorer", "aktør"),
         Referanse("partnere", "aktorer", "aktør"),
     ],
@@ -84,6 +85,9 @@ def _verdier(objekt: Any, deler: list[str], sti: tuple) -> Iterator[tuple[tuple,
     if isinstance(objekt, list):
         for i, element in enumerate(objekt):
             yield from _verdier(element, deler, sti + (i,))
+    elif isinstance(objekt, Aktorlenke) and not deler:
+        # A hedged link ({aktor, sikkerhet}) points to its actor like a plain id does.
+        yield sti + ("aktor",), objekt.aktor
     elif not deler:
         yield sti, objekt
     else:

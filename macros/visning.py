@@ -12,7 +12,7 @@ from .feil import Makrofeil
 from .model import TEMANAVN, Historikkside, Plan
 from .sider import TILTAKSPLAN
 from .plantekst import Omtale, Plantekstside
-from .render import render, render_tekst
+from .render import render
 from .summer import AR, arsceller, arssummer
 
 
@@ -64,7 +64,7 @@ def virkemiddel_side(plan: Plan, virkemiddel_id: str, side: Side, omtaler: list[
 
 
 def aktor_side(plan: Plan, aktor_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
-    """The page of one actor: the measures it owns, those it partners in, and where the text names it."""
+    """The page of one actor: the measures it owns, those it partners in (settled, then «trolig»), and where the text names it."""
     return _render(
         "aktor.html",
         plan,
@@ -72,15 +72,22 @@ def aktor_side(plan: Plan, aktor_id: str, side: Side, omtaler: list[Omtale] = ()
         aktor=plan.aktorer[aktor_id],
         eier=plan.tiltak_eid_av(aktor_id),
         partner=plan.tiltak_med_partner(aktor_id),
+        trolig=plan.tiltak_med_trolig_partner(aktor_id),
         omtaler=omtaler,
         hendelser=[h for h in plan.tidslinje() if aktor_id in h.aktorer],
     )
 
 
 def rolle_side(plan: Plan, rolle_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
-    """The page of one of the region's roles and its measures."""
+    """The page of one of the region's roles: its measures, and those where the region moves away from it."""
     return _render(
-        "rolle.html", plan, side, rolle=plan.roller[rolle_id], tiltak=plan.tiltak_med_rolle(rolle_id), omtaler=omtaler
+        "rolle.html",
+        plan,
+        side,
+        rolle=plan.roller[rolle_id],
+        tiltak=plan.tiltak_med_rolle(rolle_id),
+        fra=plan.tiltak_fra_rolle(rolle_id),
+        omtaler=omtaler,
     )
 
 
@@ -124,10 +131,12 @@ def behandling(plan: Plan, side: Side, kilde_id: str, sitat: bool = False) -> Ma
     return _render("behandling.html", plan, side, kilde=plan.kilder[kilde_id], med_sitat=sitat)
 
 
-def kildeboks(plan: Plan, side: Side, kilde_ids: list[str], seksjon: str | None, rediger: Redigering) -> Markup:
-    """The «Kilde» block every page ends with: document(s), section and where to edit."""
+def kildeboks(
+    plan: Plan, side: Side, kilde_ids: list[str], seksjoner: dict[str, str], rediger: Redigering
+) -> Markup:
+    """The «Kilde» block every page ends with: document(s), the section(s) of each, and where to edit."""
     kilder = [plan.kilder[k] for k in kilde_ids]
-    return _render("kilde.html", plan, side, kilder=kilder, seksjon=seksjon, rediger=rediger)
+    return _render("kilde.html", plan, side, kilder=kilder, seksjoner=seksjoner, rediger=rediger)
 
 
 @dataclass(frozen=True)
@@ -228,11 +237,6 @@ def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
 def ordliste(plan: Plan, side: Side) -> Markup:
     """The glossary page: every term with its explanation and source."""
     return _render("ordliste.html", plan, side)
-
-
-def forkortelser(plan: Plan) -> str:
-    """Markdown abbreviation definitions for every glossary term (the tooltips)."""
-    return render_tekst("forkortelser.md", plan=plan)
 
 
 VISNINGER = {

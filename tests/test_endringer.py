@@ -231,6 +231,21 @@ def test_a_single_reference_in_a_one_record_file_reads_as_names():
     fordeling = okonomi.fordeling.model_copy(update={"kilde": "tiltaksplan-2021"})
     ny = PLAN.model_copy(update={"okonomi": okonomi.model_copy(update={"fordeling": fordeling})})
     assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [
-        f"data/okonomi.yml: fordeling › kilde endret fra {PLAN.kilder[okonomi.fordeling.kilde].tittel} "
-        f"til {PLAN.kilder['tiltaksplan-2021'].tittel}"
+        f"data/okonomi.yml: fordeling › kilde endret fra {PLAN.kilder[okonomi.fordeling.kilde].navn} "
+        f"til {PLAN.kilder['tiltaksplan-2021'].navn}"
+    ]
+
+
+def test_a_hedged_partner_reads_as_trolig(datamappe, tmp_path):
+    """A partner the source only says will «trolig» take part keeps that word in the summary."""
+    gammel = load_plan(datamappe)
+    tekst = (datamappe / "tiltak.yml").read_text(encoding="utf-8")
+    (datamappe / "tiltak.yml").write_text(
+        tekst.replace('partnere: ["eiere-av-snowball"]', 'partnere: [{aktor: "innovasjon-norge", sikkerhet: "trolig"}]', 1),
+        encoding="utf-8",
+    )
+    linjer = [setning(e, gammel, load_plan(datamappe)) for e in sammenlign(gammel, load_plan(datamappe))]
+    assert linjer == [
+        "Snowball: Eiere av Snowball fjernet fra partnere",
+        "Snowball: Innovasjon Norge (trolig) lagt til i partnere",
     ]

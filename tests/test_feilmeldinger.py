@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,27 @@ def test_history_event_with_an_unknown_theme(datamappe):
     melding = en_feil(datamappe)
     assert f"data/hendelser.yml, linje {linje}" in melding and "felt «tema.0»" in melding
     assert "forventet en av 'organisering'" in melding and "fant «organisasjon»" in melding
+
+
+def test_a_hedged_partner_with_a_wrong_certainty_names_the_line(datamappe):
+    linje = endre(datamappe, "tiltak.yml", '    - {aktor: "digital-innlandet", sikkerhet: "trolig"}', '    - {aktor: "digital-innlandet", sikkerhet: "sikkert"}')
+    melding = en_feil(datamappe)
+    assert melding.startswith(f"data/tiltak.yml, linje {linje}, post «digital-lab-innlandet», felt «partnere.1.sikkerhet»: ")
+    assert "forventet en av 'trolig', fant «sikkert»" in melding
+
+
+def test_a_hedged_partner_must_be_a_known_actor(datamappe):
+    linje = endre(datamappe, "tiltak.yml", '{aktor: "digitaliseringsstyret",', '{aktor: "digitaliseringstyret",')
+    melding = en_feil(datamappe)
+    assert melding.startswith(f"data/tiltak.yml, linje {linje}, post «digital-lab-innlandet», felt «partnere»: ukjent aktør «digitaliseringstyret»")
+    assert "Mente du «digitaliseringsstyret»?" in melding
+
+
+def test_an_inferred_year_without_explanation_names_the_event(datamappe):
+    fil = datamappe / "hendelser.yml"
+    linjer = fil.read_text(encoding="utf-8").splitlines(keepends=True)
+    nummer = next(i for i, linje in enumerate(linjer) if linje.startswith('  tid_grunnlag: "Kilden skriver «Protokoll'))
+    fil.write_text("".join(linjer[:nummer] + linjer[nummer + 1:]), encoding="utf-8")
+    melding = en_feil(datamappe)
+    assert re.match(r"data/hendelser\.yml, linje \d+, post «ipr-mote-8-april-2021»: ", melding)
+    assert "«8. april» oppgir ikke året 2021" in melding

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pydantic import ValidationError
 
 from conftest import PROSJEKT, SEEDS
 from macros.load import load_plan
+from macros.model import Hendelse
 
 OMTALER = yaml.safe_load((Path(__file__).parent / "fixtures" / "dated_mentions.yml").read_text(encoding="utf-8"))
 PLAN = load_plan(PROSJEKT / "data")
@@ -87,3 +89,86 @@ def test_diagrams_are_svg_with_a_text_alternative(bygget, side):
     hendelser = PLAN.tidslinje(side)
     assert len(svg.select("g.rp-diagram-boks")) == len(hendelser) >= 2
     assert [li.a.get_text() for li in html.select("figure.rp-diagram ol li")] == [h.tittel for h in hendelser]
+
+
+# A year the source does not give in the sentence is shown as inferred, wherever the event is shown.
+
+UTLEDET = [h for h in PLAN.tidslinje() if h.tid_utledet]
+
+
+def test_dates_without_a_year_in_the_source_are_marked_inferred():
+    kjente = {
+        "forprosjekt-sluttrapport-regionradet",  # «8. mars»
+        "formannskapskonferansen-11-april",  # «11. april»
+        "regionradet-5-september-2014",
+        "formannskap-oyer-9-september-2014",
+        "formannskap-gausdal-lillehammer-23-september-2014",
+        "kommunestyrene-25-september-2014",
+        "ipr-mote-8-april-2021",  # «8. april»
+        "innlandet-fylkeskommune-sammenslaing",  # «Parallelt med denne prosessen»
+    }
+    assert kjente <= {h.id for h in UTLEDET}
+    for h in PLAN.hendelser.values():
+        # The year is never added to the source's wording without saying it is inferred.
+        if h.tid_visning != h.tid_tekst:
+            assert h.tid_utledet and "utledet" in h.tid_visning, h.id
+        if not h.ar_i_teksten:
+            assert h.tid_utledet, h.id
+
+
+def test_an_event_without_its_year_and_without_an_explanation_is_refused():
+    with pytest.raises(ValidationError, match="tid_grunnlag"):
+        Hendelse.model_validate({
+            "id": "x", "tid": "2013-03-08", "tid_tekst": "8. mars", "tittel": "X", "tekst": "X",
+            "tema": ["organisering"], "kilder": [{"kilde": "naeringsplan-2014", "seksjon": "Saksutredning"}],
+        })
+
+
+def test_timeline_says_which_dates_are_inferred_and_how(bygget):
+    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for li in side.select("ol.rp-hendelser > li.rp-hendelse"):
+        h = PLAN.hendelser[li["id"]]
+        tid = " ".join(li.select_one(".rp-hendelse-tid").get_text(" ").split())
+        if h.tid_utledet:
+            assert h.utledet_merknad in tid, tid
+            assert h.tid_grunnlag in li.get_text(), h.id
+        else:
+            assert "utledet" not in tid, tid
+    innledning = " ".join(side.select_one("article h1").find_next_sibling("p").get_text(" ").split())
+    assert "utledet av sammenhengen" in innledning
+
+
+def test_record_pages_label_inferred_dates(bygget):
+    """Every actor or measure page that lists an inferred event says the year is inferred."""
+    sett = 0
+    for mappe in ("aktorer", "tiltak"):
+        for html in (bygget / mappe).glob("*/index.html"):
+            side = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            for li in side.select(".rp-historikk li"):
+                h = PLAN.hendelser[li.a["href"].split("#")[1]]
+                if h.tid_utledet:
+                    assert h.utledet_merknad in " ".join(li.get_text(" ").split()), (html, h.id)
+                    sett += 1
+    assert sett >= len(UTLEDET)
+
+
+def test_history_diagrams_label_inferred_dates(bygget):
+    html = BeautifulSoup((bygget / "historikk" / "organisering-over-tid" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    tider = [t.get_text() for t in html.select("figure.rp-diagram text.rp-diagram-tid")]
+    punkter = [" ".join(li.get_text(" ").split()) for li in html.select("figure.rp-diagram ol li")]
+    hendelser = PLAN.tidslinje("organisering-over-tid")
+    assert any(h.tid_utledet for h in hendelser)
+    for h, tid, punkt in zip(hendelser, tider, punkter, strict=True):
+        assert ("utledet" in tid) == h.tid_utledet, tid
+        assert (h.utledet_merknad in punkt) if h.tid_utledet else ("utledet" not in punkt), punkt
+
+
+def test_the_planned_meeting_of_25_september_is_not_lrv_history():
+    h = PLAN.hendelser["kommunestyrene-25-september-2014"]
+    assert h.tittel.startswith("Planlagt")
+    assert "lrv" not in h.aktorer
+    assert {k.kilde for k in h.kilder} == {"naeringsplan-2014"}
+    # No event about LRV claims to be its establishment: the sources do not say when that was.
+    for hendelse in PLAN.hendelser.values():
+        if "lrv" in hendelse.aktorer:
+            assert "etabler" not in hendelse.tittel.lower(), hendelse.id

@@ -59,7 +59,7 @@ def test_the_build_stops_with_the_same_front_matter_message(nettsted):
     [
         ("kilde: tiltaksplan-2021\nkilder: tiltaksplan-2021\n", "linje 3, felt «kilder»: forventet en liste"),
         ("kilde: tiltaksplan-2021\nrender_macros: ja\n", "linje 3, felt «render_macros»: forventet true eller false, fant «ja»"),
-        ("description: Uten kilde\n", "linje 2, felt «kilde»: mangler påkrevd felt «kilde»"),
+        ("description: Uten kilde\n", "linje 2: skriv enten «kilde: <id>»"),
         ("kilde: [tiltaksplan-2021\n", "linje 3: YAML-syntaksfeil"),
         ("- kilde\n", "linje 2: forsiden (front matter) skal være felt"),
     ],

@@ -99,3 +99,19 @@ def test_cached_load_reloads_after_a_change(datamappe: Path):
     fil.write_text(fil.read_text(encoding="utf-8").replace('navn: "NTNU"', 'navn: "NTNU Gjøvik"'), encoding="utf-8")
     andre = load_plan_cached(datamappe)
     assert andre.aktorer["ntnu"].navn == "NTNU Gjøvik"
+
+
+def test_a_partner_is_an_id_or_a_hedged_link():
+    t = tiltak(partnere=["skappa", {"aktor": "hinn", "sikkerhet": "trolig"}])
+    assert t.partner_ids == ["skappa", "hinn"]
+    assert not t.er_trolig_partner("skappa") and t.er_trolig_partner("hinn")
+    for feil in ([{"aktor": "hinn"}], [{"aktor": "hinn", "sikkerhet": "kanskje"}], [{"aktor": "hinn", "sikkerhet": "trolig", "x": 1}]):
+        with pytest.raises(ValidationError):
+            tiltak(partnere=feil)
+
+
+def test_a_change_of_role_names_two_different_sets_of_roles():
+    t = tiltak(roller=["veiviser"], roller_fra=["tilrettelegger"])
+    assert (t.roller, t.roller_fra) == (["veiviser"], ["tilrettelegger"])
+    with pytest.raises(ValidationError, match="roller_fra"):
+        tiltak(roller=["veiviser"], roller_fra=["veiviser"])

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from conftest import SEEDS
+from macros import visning
 from macros.format import kroner
+from macros.kildegrunnlag import kilder_for, uten_kilde
 from macros.load import load_plan
+from macros.plantekst import les_sider, omtaler
+from macros.sider import genererte_sider
 from macros.summer import AR, arssum
 
 PROSJEKT = Path(__file__).resolve().parent.parent
@@ -38,10 +45,10 @@ def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id):
     for kildetekst in (t.midler_2021.tekst, t.midler_2022_2024.tekst, t.rolle_tekst, t.tiltakseier_tekst, t.partnere_tekst):
         assert " ".join(kildetekst.split()) in innhold
     fakta = lenker(artikkel.select_one("dl.rp-fakta"))
-    for aktor_id in t.tiltakseiere + t.partnere:
+    for aktor_id in t.tiltakseiere + t.partner_ids:
         navn = PLAN.aktorer[aktor_id].navn
         assert fakta[navn] == f"../../aktorer/{aktor_id}/"
-    for rolle_id in t.roller:
+    for rolle_id in t.roller + t.roller_fra:
         assert fakta[PLAN.roller[rolle_id].navn] == f"../../roller/{rolle_id}/"
     for ar in AR:
         celle = artikkel.select_one(f'td[data-ar="{ar}"]').get_text()
@@ -69,7 +76,10 @@ def test_actor_pages_list_what_they_own_and_partner_in(bygget):
     for aktor_id in PLAN.aktorer:
         side = les(bygget, f"aktorer/{aktor_id}")
         hrefs = {a["href"] for a in side.select("article a[href]")}
-        forventet = {f"../../tiltak/{t.id}/" for t in PLAN.tiltak_eid_av(aktor_id) + PLAN.tiltak_med_partner(aktor_id)}
+        forventet = {
+            f"../../tiltak/{t.id}/"
+            for t in PLAN.tiltak_eid_av(aktor_id) + PLAN.tiltak_med_partner(aktor_id) + PLAN.tiltak_med_trolig_partner(aktor_id)
+        }
         assert forventet <= hrefs, aktor_id
 
 
@@ -103,3 +113,162 @@ def test_every_sum_on_the_overview_equals_the_data(bygget):
     assert kontrollert >= 4 * 4
     rader = side.select("section[aria-labelledby^='v-'] tbody tr")
     assert len(rader) == len(PLAN.tiltak) == 25
+
+
+# «trolig» travels with an uncertain link: every page that shows the link says so.
+
+TROLIGE = [(t, a) for t in PLAN.tiltak.values() for a in t.partner_ids if t.er_trolig_partner(a)]
+
+
+def er_merket_trolig(lenke) -> bool:
+    """True when the link is preceded by the «trolig» mark."""
+    forrige = lenke.find_previous_sibling()
+    return forrige is not None and forrige.name == "span" and tekst(forrige) == "trolig" and forrige.next_sibling.strip() == ""
+
+
+def test_the_source_hedges_digital_lab_partners_and_the_data_keeps_it():
+    assert {a for t, a in TROLIGE if t.id == "digital-lab-innlandet"} == {"skappa", "digital-innlandet", "digitaliseringsstyret"}
+    for aktor_id in ("skappa", "digital-innlandet", "digitaliseringsstyret"):
+        assert PLAN.tiltak["digital-lab-innlandet"] not in PLAN.tiltak_med_partner(aktor_id)
+        assert PLAN.tiltak["digital-lab-innlandet"] in PLAN.tiltak_med_trolig_partner(aktor_id)
+
+
+@pytest.mark.parametrize("tiltak_id", sorted({t.id for t, _ in TROLIGE}))
+def test_tiltak_page_marks_each_hedged_partner_trolig(bygget, tiltak_id):
+    t = PLAN.tiltak[tiltak_id]
+    fakta = les(bygget, f"tiltak/{tiltak_id}").select_one("dl.rp-fakta")
+    for aktor_id in t.partner_ids:
+        lenke = fakta.find("a", href=f"../../aktorer/{aktor_id}/")
+        assert er_merket_trolig(lenke) == t.er_trolig_partner(aktor_id), aktor_id
+
+
+@pytest.mark.parametrize(("tiltak_id", "aktor_id"), [(t.id, a) for t, a in TROLIGE])
+def test_actor_page_lists_a_hedged_partnership_apart_as_trolig(bygget, tiltak_id, aktor_id):
+    artikkel = les(bygget, f"aktorer/{aktor_id}").select_one("article.rp-aktor")
+    href = f"../../tiltak/{tiltak_id}/"
+    sikre = artikkel.find("h2", id="partner").find_next_sibling(["h2", "div"])
+    assert not (sikre.name == "div" and sikre.find("a", href=href)), "står som sikker partner"
+    trolig = artikkel.find("h2", id="trolig-partner")
+    assert trolig is not None and "trolig" in tekst(trolig)
+    assert trolig.find_next_sibling("ul").find("a", href=href)
+    assert PLAN.tiltak[tiltak_id].partnere_tekst in tekst(artikkel)
+
+
+def test_actor_index_counts_hedged_partnerships_as_trolig(bygget):
+    punkter = {li.a["href"]: tekst(li) for li in les(bygget, "aktorer").select("ul.rp-register > li")}
+    for aktor_id in {a for _, a in TROLIGE}:
+        linje = punkter[f"{aktor_id}/"]
+        # Counted from the raw entries: a plain id is a settled link, {aktor, sikkerhet} a hedged one.
+        sikre = sum(aktor_id in t.tiltakseiere or aktor_id in [p for p in t.partnere if isinstance(p, str)] for t in PLAN.tiltak.values())
+        antall = sum(aktor_id in [p.aktor for p in t.partnere if not isinstance(p, str)] for t in PLAN.tiltak.values())
+        assert f"trolig partner i {antall} tiltak" in linje, linje
+        assert (f"– {sikre} tiltak" in linje) if sikre else ("– trolig" in linje), linje
+
+
+def test_tiltak_overview_marks_hedged_partners_trolig(bygget):
+    side = les(bygget, "tiltak")
+    for t, aktor_id in TROLIGE:
+        rad = side.find("a", href=f"{t.id}/").find_parent("tr")
+        lenke = rad.find("a", href=f"../aktorer/{aktor_id}/")
+        assert lenke is not None and er_merket_trolig(lenke), (t.id, aktor_id)
+    for t in PLAN.tiltak.values():
+        rad = side.find("a", href=f"{t.id}/").find_parent("tr")
+        assert len(rad.select("span.rp-trolig")) == sum(t.er_trolig_partner(a) for a in t.partner_ids), t.id
+
+
+def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
+    """A new hedged link, not just Digital:Lab's, reaches the tiltak, actor, index and overview pages."""
+    fil = datamappe / "tiltak.yml"
+    tekst_ = fil.read_text(encoding="utf-8")
+    gammel = '  partnere: ["visit-lillehammer"]\n'
+    assert tekst_.count(gammel) == 1
+    fil.write_text(tekst_.replace(gammel, '  partnere: [{aktor: "visit-lillehammer", sikkerhet: "trolig"}]\n'), encoding="utf-8")
+    plan = load_plan(datamappe)
+    tiltak_id = "baerekraftige-og-datadrevne-arrangementer"
+    assert plan.tiltak[tiltak_id] in plan.tiltak_med_trolig_partner("visit-lillehammer")
+    tiltakside = BeautifulSoup(str(visning.tiltak_side(plan, tiltak_id, visning.Side(f"tiltak/{tiltak_id}/"))), "html.parser")
+    assert er_merket_trolig(tiltakside.select_one("dl.rp-fakta").find("a", href="../../aktorer/visit-lillehammer/"))
+    aktorside = BeautifulSoup(str(visning.aktor_side(plan, "visit-lillehammer", visning.Side("aktorer/visit-lillehammer/"))), "html.parser")
+    assert aktorside.find("h2", id="trolig-partner").find_next_sibling("ul").find("a", href=f"../../tiltak/{tiltak_id}/")
+    register = tekst(BeautifulSoup(str(visning.register(plan, "aktor", visning.Side("aktorer/"))), "html.parser"))
+    assert "Visit Lillehammer – 1 tiltak, og trolig partner i 1 tiltak til" in register
+    oversikt = BeautifulSoup(str(visning.tiltaksoversikt(plan, visning.Side("tiltak/"))), "html.parser")
+    rad = oversikt.find("a", href=f"{tiltak_id}/").find_parent("tr")
+    assert er_merket_trolig(rad.find("a", href="../aktorer/visit-lillehammer/"))
+
+
+# Every record names its own sources: the Kilde block of an actor's page lists the documents
+# that name the actor, worked out from the data, and each of them does name it.
+
+KILDEFILER = {k.id: " ".join(" ".join((SEEDS / f).read_text(encoding="utf-8").split()) for f in k.filer).lower() for k in PLAN.kilder.values()}
+
+
+def kildeboks(site: Path, url: str) -> set[str]:
+    """The document ids a page's Kilde block links to."""
+    return {a["href"].split("#")[1] for a in les(site, url).select("aside.rp-kilde a[href*='dokumenter/#']")}
+
+
+def test_pwc_page_cites_the_2014_case_and_not_the_action_plan(bygget):
+    assert kildeboks(bygget, "aktorer/pwc") == {"naeringsplan-2014"}
+
+
+@pytest.mark.parametrize("aktor_id", list(PLAN.aktorer))
+def test_every_document_an_actor_page_cites_names_the_actor(bygget, aktor_id):
+    aktor = PLAN.aktorer[aktor_id]
+    kilder = kildeboks(bygget, f"aktorer/{aktor_id}")
+    assert kilder, aktor_id
+    for kilde in kilder:
+        assert any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", KILDEFILER[kilde]) for n in aktor.navneformer), (aktor_id, kilde)
+    har_tiltak = bool(PLAN.tiltak_eid_av(aktor_id) + PLAN.tiltak_med_partner(aktor_id) + PLAN.tiltak_med_trolig_partner(aktor_id))
+    if har_tiltak:
+        assert "tiltaksplan-2021" in kilder
+
+
+def test_actor_index_cites_every_document_its_actors_come_from(bygget):
+    fra_sidene = set().union(*(kildeboks(bygget, f"aktorer/{a}") for a in PLAN.aktorer))
+    assert kildeboks(bygget, "aktorer") == fra_sidene
+    assert fra_sidene == set(PLAN.kilder)
+
+
+def test_actor_sources_follow_the_data(datamappe):
+    """Tie PwC to a measure, and its page cites the action plan's table for it; untie it, and it does not."""
+    plan = load_plan(datamappe)
+    assert [a.kilde for a in kilder_for(plan, "aktor", "pwc")] == ["naeringsplan-2014"]
+    fil = datamappe / "tiltak.yml"
+    tekst_ = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst_.replace('  partnere: ["nye-veier"]\n', '  partnere: ["nye-veier", "pwc"]\n', 1), encoding="utf-8")
+    plan = load_plan(datamappe)
+    side = next(s for s in genererte_sider(plan) if s.type_ == "aktor" and s.post_id == "pwc")
+    front = yaml.safe_load(side.markdown().split("---")[1])
+    assert [front["kilde"], *front["kilder"]] == ["tiltaksplan-2021", "naeringsplan-2014"]
+    assert front["kildeseksjoner"]["tiltaksplan-2021"] == "Vurdering: Bidra til at næringsaktører har tilgang på næringsarealer som møter behovene"
+
+
+def test_an_actor_no_document_names_is_reported(datamappe):
+    fil = datamappe / "aktorer.yml"
+    fil.write_text(fil.read_text(encoding="utf-8") + '- {id: "ny-aktor", navn: "Ny aktør", type: "gruppe"}\n', encoding="utf-8")
+    assert uten_kilde(load_plan(datamappe), {}) == ["nho", "ny-aktor"]
+    assert "nho" not in uten_kilde(PLAN, omtaler(les_sider(PROSJEKT / "docs")))
+
+
+# Small slips
+
+def test_tiltak_ingress_is_one_sentence(bygget):
+    for t in PLAN.tiltak.values():
+        ingress = tekst(les(bygget, f"tiltak/{t.id}").select_one(".rp-ingress"))
+        assert not re.search(r"\.\s+[a-zæøå]", ingress), ingress
+        assert ingress.endswith(".") and not ingress.endswith(".."), ingress
+
+
+def test_a_change_of_role_is_shown_as_a_change(bygget):
+    t = PLAN.tiltak["lokalmatnettverk"]
+    assert (t.roller_fra, t.roller) == (["tilrettelegger"], ["veiviser", "brobygger"])
+    assert t not in PLAN.tiltak_med_rolle("tilrettelegger")
+    fakta = tekst(les(bygget, "tiltak/lokalmatnettverk").select_one("dl.rp-fakta"))
+    assert "Fra Tilrettelegger til Veiviser , Brobygger" in fakta
+    rolle = les(bygget, "roller/tilrettelegger").select_one("article.rp-rolle")
+    hoved = rolle.find("h2", id="tiltak").find_next_sibling("div")
+    assert not hoved.find("a", href="../../tiltak/lokalmatnettverk/")
+    assert rolle.find("h2", id="fra-rollen").find_next_sibling("ul").find("a", href="../../tiltak/lokalmatnettverk/")
+    register = tekst(les(bygget, "roller").select_one("ul.rp-register"))
+    assert f"Tilrettelegger – {len(PLAN.tiltak_med_rolle('tilrettelegger'))} tiltak, og 1 tiltak der regionen går over" in register

@@ -76,3 +76,20 @@ def test_markup_in_data_is_escaped_everywhere(nettsted):
         assert "&lt;/title&gt;&lt;script&gt;" in html, sti
     indeks = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>window.__xss" not in indeks
+
+
+def test_unknown_term_switched_off_in_front_matter_stops_the_build(nettsted):
+    endre(nettsted / "docs" / "tiltaksplan-2021" / "index.md", "{ord: virkemiddel,", "{ord: virkemidler,")
+    resultat = bygg(nettsted)
+    assert resultat.returncode != 0
+    assert "docs/tiltaksplan-2021/index.md: ukjent ord «virkemidler» i «uten_ordforklaring»" in resultat.stderr
+    assert "Mente du «virkemiddel»?" in resultat.stderr
+    assert "Traceback" not in resultat.stderr
+
+
+def test_an_actor_no_source_names_stops_the_build(nettsted):
+    endre(nettsted / "docs" / "naeringsplan-2014" / "fakta.md", "[NHO](../aktorer/nho.md) publiserer", "NHO publiserer")
+    resultat = bygg(nettsted)
+    assert resultat.returncode != 0
+    assert re.search(r"data/aktorer\.yml, linje \d+, post «nho»: ingen kilde nevner aktøren", resultat.stderr)
+    assert "Traceback" not in resultat.stderr
