@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .endringer import Endring, Sumendring, felttyper, register_for
-from .format import kroner, tall
+from .format import kroner, prosent, tall
 from .load import DATAFILER
 from .model import Aktorlenke, Plan
 
@@ -221,11 +221,9 @@ def _formater(verdi: Any, type_: str, skjema: tuple[str, ...], plan: Plan, annen
     if isinstance(verdi, int) and siste == "kr":
         return kroner(verdi)
     if isinstance(verdi, (int, float)) and siste == "prosent":
-        return f"{verdi}\u00a0%"
-    if isinstance(verdi, int):
+        return prosent(verdi)
+    if isinstance(verdi, (int, float)):
         return tall(verdi)
-    if isinstance(verdi, float):
-        return str(verdi).replace(".", ",")
     if isinstance(verdi, str):
         return f"«{_forkort(verdi)}»"
     if isinstance(verdi, list):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .format import kroner, tall
+from .format import FILTRE
 
 MALER = Path(__file__).parent / "templates"
 
@@ -25,8 +27,8 @@ def miljo() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["kroner"] = kroner
-    env.filters["tall"] = tall
+    env.filters.update(FILTRE)
+    env.filters["ren_tekst"] = ren_tekst
     return env
 
 
@@ -39,3 +41,8 @@ def render(mal: str, **kontekst: Any) -> Markup:
 def render_tekst(mal: str, **kontekst: Any) -> str:
     """Render a template that makes Markdown, not HTML: its blank lines are kept."""
     return miljo().get_template(mal).render(**kontekst)
+
+
+def ren_tekst(markup: str) -> str:
+    """Rendered HTML as the plain text a reader sees (tags dropped, entities decoded, spacing kept), for labels and attributes."""
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
