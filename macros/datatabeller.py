@@ -4,6 +4,10 @@ The same object becomes the HTML table beside a chart and the CSV file readers
 download, so the two can never disagree. Each cell knows whether a source states
 its figure or the site computed it; the page and the CSV mark computed figures
 with «beregnet» and their basis, so no template has to guess.
+
+This module computes; the sentences about a table (the chart's summary, the note
+under it, the bars' labels) are worded in templates/okonomitekster.html, from the
+data each table carries in a `Tekst`.
 """
 
 from __future__ import annotations
@@ -16,15 +20,17 @@ from typing import Literal
 
 from . import okonomi
 from .diagram import Stolpeverdi
-from .format import beregnet, kroner, prosent, tall
-from .model import Plan, Statistikktabell
-from .summer import AR
-from .urls import slug
+from .feil import Datafeil, Feil
+from .format import beregnet, csv_tall, kroner, tall
+from .model import OppgittBelop, Plan, Statistikk, Statistikkrad, Statistikktabell
+from .summer import AR, FORSTE_AR, SENERE_AR
 
 Kolonnetype = Literal["tekst", "kr", "tall", "prosent"]
 
 SUM_AV_TILTAKENE = "sum av beløpene kilden oppgir for tiltakene, anslag medregnet"
 ANTALL_TILTAK = "antall tiltak i tiltaksplanen"
+TIARSPERIODER = "-tiarsperioder"
+"""Added to a ranking table's id for the table of its ten-year ranks."""
 
 
 @dataclass(frozen=True)
@@ -68,26 +74,34 @@ class Celle:
         """The cell in the CSV file: raw numbers (decimal comma), text with its marker, empty for no value."""
         if self.verdi is None:
             return ""
-        if isinstance(self.verdi, float):
-            return str(self.verdi).replace(".", ",")
+        if isinstance(self.verdi, (int, float)):
+            return csv_tall(self.verdi)
         if self.grunnlag:
             return f"{self.verdi} {beregnet(self.grunnlag)}"
-        return str(self.verdi)
+        return self.verdi
 
 
 @dataclass(frozen=True)
 class BeregnetTall:
     """A computed figure inside a sentence: shown with the «beregnet» marker, and its basis unless the sentence says it."""
 
-    visning: str
+    verdi: int
     grunnlag: str | None = None
+    type_: Literal["kr", "tall"] = "kr"
 
 
-Setningsdel = str | BeregnetTall
+@dataclass(frozen=True)
+class Tekst:
+    """Words about a table: the macro in okonomitekster.html that says them, and the data it is given."""
 
+    makro: str
+    data: dict[str, object] = field(default_factory=dict)
 
-def _tekst(deler: tuple[Setningsdel, ...]) -> str:
-    return "".join(d if isinstance(d, str) else f"{d.visning} {beregnet(d.grunnlag)}" for d in deler)
+    @property
+    def har_beregnet(self) -> bool:
+        """True when a figure in the words is the site's own calculation."""
+        verdier = [v for d in self.data.values() for v in (d if isinstance(d, (list, tuple)) else [d])]
+        return any(isinstance(v, BeregnetTall) for v in verdier)
 
 
 @dataclass(frozen=True)
@@ -98,8 +112,9 @@ class Datatabell:
     tittel: str
     kolonner: list[Kolonne]
     rader: list[list[Celle]]
-    merknad: str | None = None
-    sammendrag: tuple[Setningsdel, ...] = ()
+    merknad: Tekst | str | None = None
+    """The note under the table: words from templates, or a source's own note from data/ as it stands."""
+    sammendrag: Tekst | None = None
     """What the chart shows, computed from the same data; computed figures in it are marked."""
     stolper: list[Stolpeverdi] = field(default_factory=list)
 
@@ -107,11 +122,6 @@ class Datatabell:
     def csv_sti(self) -> str:
         """Where the CSV file lies in the site."""
         return f"nedlasting/{self.id}.csv"
-
-    @property
-    def sammendrag_tekst(self) -> str:
-        """The summary as plain text, markers included (for the chart's accessible name)."""
-        return _tekst(self.sammendrag)
 
     @property
     def har_anslag(self) -> bool:
@@ -124,19 +134,8 @@ class Datatabell:
         return (
             any(k.grunnlag for k in self.kolonner)
             or any(c.beregnet or c.grunnlag for rad in self.rader for c in rad)
-            or any(isinstance(d, BeregnetTall) for d in self.sammendrag)
+            or (self.sammendrag is not None and self.sammendrag.har_beregnet)
         )
-
-    def visning(self, celle: Celle, indeks: int) -> str:
-        """A cell's value as shown on the page (Norwegian number format), without markers."""
-        verdi, type_ = celle.verdi, self.kolonner[indeks].type_
-        if type_ == "kr":
-            return kroner(int(verdi))
-        if type_ == "tall":
-            return tall(verdi) if isinstance(verdi, int) else f"{verdi}".replace(".", ",").replace("-", "−")
-        if type_ == "prosent":
-            return prosent(verdi)
-        return str(verdi)
 
 
 def csv_tekst(tabell: Datatabell) -> str:
@@ -158,7 +157,7 @@ def _celler(*verdier: object) -> list[Celle]:
 
 
 def _gruppetabell(id_: str, tittel: str, hva: str, grupper: list[okonomi.Gruppesum]) -> Datatabell:
-    storst = max(grupper, key=lambda g: g.ar[0].kr)
+    storst = max(grupper, key=lambda g: g.ar[FORSTE_AR].kr)
     return Datatabell(
         id_,
         tittel,
@@ -166,36 +165,32 @@ def _gruppetabell(id_: str, tittel: str, hva: str, grupper: list[okonomi.Gruppes
             Kolonne(hva),
             Kolonne("Antall tiltak", "tall", f"antall tiltak per {hva.lower()} i tiltaksplanen"),
             *[Kolonne(str(ar), "kr", SUM_AV_TILTAKENE) for ar in AR],
-            Kolonne("Sum 2022–2024", "kr", "2022 + 2023 + 2024"),
+            Kolonne(f"Sum {min(SENERE_AR)}–{max(SENERE_AR)}", "kr", " + ".join(map(str, SENERE_AR))),
         ],
         [
             [
                 Celle(g.navn),
                 Celle(g.antall, beregnet=True),
-                *[Celle(a.kr, beregnet=True, med_anslag=a.med_anslag) for a in g.ar],
-                Celle(g.sum_2022_2024, beregnet=True, med_anslag=any(a.med_anslag for a in g.ar if a.ar >= 2022)),
+                *[Celle(a.kr, beregnet=True, med_anslag=a.med_anslag) for a in g.ar.values()],
+                Celle(g.sum_2022_2024, beregnet=True, med_anslag=g.med_anslag_2022_2024),
             ]
             for g in grupper
         ],
-        merknad=(
-            "Summene og antallene er beregnet av nettstedet fra tiltakene; ingen kilde oppgir dem. "
-            "Anslag («trolig») er tatt med og merket med *; tiltak uten oppgitt beløp er ikke med."
+        merknad=Tekst("merknad_gruppesummer"),
+        sammendrag=Tekst(
+            "sammendrag_gruppesummer",
+            {"hva": hva, "ar": FORSTE_AR, "storst": storst.navn, "sum": BeregnetTall(storst.ar[FORSTE_AR].kr)},
         ),
-        sammendrag=(
-            f"Diagrammet viser summen av tiltakenes midler i 2021 per {hva.lower()}. Størst er summen for «{storst.navn}»: ",
-            BeregnetTall(kroner(storst.ar[0].kr)),
-            ".",
-        ),
-        stolper=[Stolpeverdi(g.navn, g.ar[0].kr, kroner(g.ar[0].kr), beregnet=True) for g in grupper],
+        stolper=[Stolpeverdi(g.navn, g.ar[FORSTE_AR].kr, "kr", beregnet=True) for g in grupper],
     )
 
 
-def _statistikk(id_: str, tittel: str, tabell: Statistikktabell, rader, kolonne: str,
-                sammendrag: tuple[Setningsdel, ...], merknad: str | None = None) -> Datatabell:
+def _statistikk(id_: str, tittel: str, tabell: Statistikktabell, rader: list[Statistikkrad],
+                sammendrag: Tekst, merknad: str | None = None) -> Datatabell:
     """A table of figures exactly as a source gives them; nothing in it is computed."""
-    k = tabell.kolonne(kolonne)
     typer: list[Kolonnetype] = ["prosent" if n in tabell.prosentkolonner else "tall" for n in tabell.kolonner]
     merknader = any(r.merknad for r in tabell.rader)
+    diagramtype = typer[tabell.kolonne(tabell.diagramkolonne)]
     return Datatabell(
         id_,
         tittel,
@@ -203,35 +198,46 @@ def _statistikk(id_: str, tittel: str, tabell: Statistikktabell, rader, kolonne:
         [_celler(r.navn, *r.verdier, *([r.merknad or ""] if merknader else [])) for r in rader],
         merknad=merknad if merknad is not None else tabell.merknad,
         sammendrag=sammendrag,
-        stolper=[Stolpeverdi(r.navn, r.verdier[k], _vis(r.verdier[k], typer[k])) for r in rader],
+        stolper=[Stolpeverdi(r.navn, tabell.verdi(r, tabell.diagramkolonne), diagramtype) for r in rader],
     )
 
 
-def _vis(verdi: int | float, type_: Kolonnetype = "tall") -> str:
-    if type_ == "prosent":
-        return prosent(verdi)
-    return f"{verdi}".replace(".", ",").replace("-", "−") if isinstance(verdi, float) else tall(verdi)
+def _tabell(statistikk: Statistikk, fil: str, tabell_id: str) -> Statistikktabell:
+    """The statistics table a page needs, by id; a clear message when the data lacks it."""
+    tabell = statistikk.tabell(tabell_id)
+    if tabell is None:
+        raise Datafeil([Feil(fil, f"fant ingen tabell med id «{tabell_id}»; økonomisidene trenger den. "
+                                  f"Tabellene i filen har id {', '.join(t.id for t in statistikk.tabeller)}.")])
+    return tabell
+
+
+def _rad(tabell: Statistikktabell, fil: str, rad_id: str) -> Statistikkrad:
+    """A row the chart's summary names, by id; a clear message when the data lacks it."""
+    rad = tabell.rad(rad_id)
+    if rad is None:
+        raise Datafeil([Feil(fil, f"tabellen «{tabell.id}» har ingen rad med id «{rad_id}»; sammendraget over "
+                                  "diagrammet trenger den. Skriv id-en på raden den gjelder.", felt="id")])
+    return rad
 
 
 def _befolkning(plan: Plan) -> Datatabell:
-    tabell = plan.befolkning.tabeller[0]
-    kolonne = "Vekst siden 1.1.2000"
-    k = tabell.kolonne(kolonne)
-    region = next(r for r in tabell.rader if r.summen_av)
-    landet = tabell.rader[0]
-    sammendrag = (
-        f"Diagrammet viser kolonnen «{kolonne}» i kilden, veksten i folketallet fra 1.1.2000 til 31.12.2013: "
-        f"{region.navn} {_vis(region.verdier[k], 'prosent')}, «{landet.navn}» {_vis(landet.verdier[k], 'prosent')}.",
-    )
-    return _statistikk("befolkning", tabell.tittel or tabell.navn, tabell, tabell.rader, kolonne, sammendrag)
+    fil = "data/befolkning.yml"
+    tabell = _tabell(plan.befolkning, fil, "befolkning")
+    kolonne = tabell.diagramkolonne
+    region, landet = _rad(tabell, fil, "regionen"), _rad(tabell, fil, "landet")
+    sammendrag = Tekst("sammendrag_befolkning", {
+        "kolonne": kolonne,
+        "type_": "prosent" if kolonne in tabell.prosentkolonner else "tall",
+        "region": region.navn,
+        "region_verdi": tabell.verdi(region, kolonne),
+        "landet": landet.navn,
+        "landet_verdi": tabell.verdi(landet, kolonne),
+    })
+    return _statistikk(tabell.id, tabell.tittel or tabell.navn, tabell, tabell.rader, sammendrag)
 
 
 PERIODE = re.compile(r"^\d{4}-\d{4}$")
 """A row named like «2001-2011» is a ten-year ranking; a row named «2011» is one year's (data/nho_rangeringer.yml)."""
-
-
-def _plasseringer(rader) -> str:
-    return ", ".join(f"{r.navn}: {r.verdier[0]}" + (f" {r.merknad}" if r.merknad else "") for r in rader)
 
 
 def _nho(tabell: Statistikktabell) -> list[Datatabell]:
@@ -240,37 +246,24 @@ def _nho(tabell: Statistikktabell) -> list[Datatabell]:
     tittel = tabell.tittel or tabell.navn
     ar = [r for r in tabell.rader if not PERIODE.match(r.navn)]
     perioder = [r for r in tabell.rader if PERIODE.match(r.navn)]
-    grunn = f"Diagrammet viser Lillehammer-regionens plassering i NHOs {tabell.navn}"
+
+    def sammendrag(rader: list[Statistikkrad], tiarsperioder: bool) -> Tekst:
+        plasseringer = [(r.navn, tabell.verdi(r, tabell.diagramkolonne), r.merknad) for r in rader]
+        return Tekst("sammendrag_rangering", {"navn": tabell.navn, "tiarsperioder": tiarsperioder, "plasseringer": plasseringer})
+
     tabeller = [
-        _statistikk(
-            f"nho-{slug(tabell.navn)}",
-            f"{tittel} – for hvert år" if perioder else tittel,
-            tabell,
-            ar,
-            tabell.kolonner[0],
-            (f"{grunn} for årene kilden oppgir (plass 1 er best): {_plasseringer(ar)}.",),
-        )
+        _statistikk(tabell.id, f"{tittel} – for hvert år" if perioder else tittel, tabell, ar, sammendrag(ar, False))
     ]
     if perioder:
         tabeller.append(
-            _statistikk(
-                f"nho-{slug(tabell.navn)}-tiarsperioder",
-                f"{tittel} – for tiårsperioder",
-                tabell,
-                perioder,
-                tabell.kolonner[0],
-                (f"{grunn} for tiårsperiodene kilden oppgir (plass 1 er best): {_plasseringer(perioder)}.",),
-            )
+            _statistikk(tabell.id + TIARSPERIODER, f"{tittel} – for tiårsperioder", tabell, perioder, sammendrag(perioder, True))
         )
     return tabeller
 
 
-def _om_lag(belop, tekst: str) -> str:
-    return f"om lag {tekst}" if belop.anslag else tekst
-
-
-def _ca(belop, tekst: str) -> str:
-    return f"ca. {tekst}" if belop.anslag else tekst
+def _om_lag(belop: OppgittBelop) -> str:
+    """An amount in a column's basis; «om lag» before it when the source gives it as an estimate."""
+    return ("om lag " if belop.anslag else "") + kroner(belop.kr)
 
 
 def _partnerskapsmidler(plan: Plan) -> Datatabell:
@@ -288,17 +281,11 @@ def _partnerskapsmidler(plan: Plan) -> Datatabell:
         "Partnerskapsmidler per år",
         [Kolonne("Fra"), Kolonne("Beløp per år", "kr"), Kolonne("Kildens ordlyd")],
         [_celler(navn, Celle(fortegn * b.kr, anslag=b.anslag), b.tekst) for navn, b, fortegn in rader],
-        sammendrag=(
-            f"Rådet får {kroner(p.arlig.kr)} i nye partnerskapsmidler per år, {kroner(p.fra_fylkeskommunen.kr)} "
-            f"fra Innlandet fylkeskommune og {kroner(p.fra_kommunene.kr)} fra kommunene. Når fylkeskommunens bidrag "
-            f"til administrasjon dekkes av rammen, går midlene til utviklingsarbeid ned med "
-            f"{_om_lag(p.reduksjon_administrasjon, kroner(p.reduksjon_administrasjon.kr))}, og rådet får "
-            f"{_om_lag(p.nye_tiltaksmidler, kroner(p.nye_tiltaksmidler.kr))} i nye tiltaksmidler per år.",
-        ),
+        sammendrag=Tekst("sammendrag_partnerskapsmidler", {"p": p}),
         stolper=[
-            Stolpeverdi("Innlandet fylkeskommune", p.fra_fylkeskommunen.kr, _ca(p.fra_fylkeskommunen, kroner(p.fra_fylkeskommunen.kr)), p.fra_fylkeskommunen.anslag),
-            Stolpeverdi("De tre kommunene", p.fra_kommunene.kr, _ca(p.fra_kommunene, kroner(p.fra_kommunene.kr)), p.fra_kommunene.anslag),
-            Stolpeverdi("Nye tiltaksmidler", p.nye_tiltaksmidler.kr, _ca(p.nye_tiltaksmidler, kroner(p.nye_tiltaksmidler.kr)), p.nye_tiltaksmidler.anslag),
+            Stolpeverdi(navn, b.kr, "kr", b.anslag)
+            for navn, b in (("Innlandet fylkeskommune", p.fra_fylkeskommunen), ("De tre kommunene", p.fra_kommunene),
+                            ("Nye tiltaksmidler", p.nye_tiltaksmidler))
         ],
     )
 
@@ -306,27 +293,19 @@ def _partnerskapsmidler(plan: Plan) -> Datatabell:
 def _fordeling(plan: Plan) -> Datatabell:
     f = plan.okonomi.fordeling
     nye = plan.okonomi.partnerskapsmidler.nye_tiltaksmidler
-    grunnlag = f"andelen av {_om_lag(nye, kroner(nye.kr))} i nye tiltaksmidler per år"
     andeler = okonomi.fordeling_i_kroner(plan)
     return Datatabell(
         "fordeling",
         "Omtrentlig fordeling av partnerskapsmidlene",
-        [Kolonne("Satsingsområde"), Kolonne("Andel", "prosent"), Kolonne("Kildens ordlyd"), Kolonne("Kroner per år", "kr", grunnlag)],
+        [Kolonne("Satsingsområde"), Kolonne("Andel", "prosent"), Kolonne("Kildens ordlyd"),
+         Kolonne("Kroner per år", "kr", f"andelen av {_om_lag(nye)} i nye tiltaksmidler per år")],
         [
             _celler(a.navn, Celle(a.prosent, anslag=f.anslag), a.tekst, Celle(kr, beregnet=True, anslag=f.anslag or nye.anslag))
             for a, (_, _, _, kr) in zip(f.andeler, andeler)
         ],
-        merknad=(
-            "Kilden oppgir bare prosentene: fordelingen av partnerskapsmidlene har vært «omtrent» slik, og det er "
-            "naturlig at «anslagsvis samme fordeling» legges til grunn i fireårsperioden. Kronebeløpene er nettstedets "
-            f"egen utregning av andelene av de nye tiltaksmidlene ({_om_lag(nye, kroner(nye.kr))} per år); kilden sier "
-            "ikke hvilket beløp andelene skal regnes av."
-        ),
-        sammendrag=(
-            ("Omtrentlig fordeling: " if f.anslag else "Fordeling: ")
-            + ", ".join(f"{a.prosent} % til {a.navn[0].lower() + a.navn[1:]}" for a in f.andeler) + ".",
-        ),
-        stolper=[Stolpeverdi(a.navn, a.prosent, ("ca. " if f.anslag else "") + prosent(a.prosent), f.anslag) for a in f.andeler],
+        merknad=Tekst("merknad_fordeling", {"nye": nye}),
+        sammendrag=Tekst("sammendrag_fordeling", {"fordeling": f}),
+        stolper=[Stolpeverdi(a.navn, a.prosent, "prosent", f.anslag) for a in f.andeler],
     )
 
 
@@ -342,22 +321,12 @@ def _ramme(plan: Plan) -> Datatabell:
             _celler("Summen av tiltakene i 2021", r.summen.kr, r.summen.tekst),
             _celler(Celle("Differansen mellom rammen og summen", grunnlag=grunnlag), Celle(r.differanse, beregnet=True), ""),
         ],
-        merknad=(
-            "Kilden oppgir rammen og summen av tiltakene, men ikke differansen, og sier ikke hva den brukes til. "
-            "Om rammen sier kilden: «Denne rammen er i utgangspunktet det økonomiske handlingsrommet for "
-            "tiltaksplanen knyttet til Strategisk næringsplan i 2021, men flere av tiltakene legger også opp til "
-            "samfinansiering med andre kilder.»"
-        ),
-        sammendrag=(
-            f"Rammen til oppfølging av strategisk næringsplan i 2021 er {kroner(r.ramme.kr)}, og tiltakene innebærer "
-            f"til sammen en disponering av {kroner(r.summen.kr)}. Differansen mellom rammen og summen er ",
-            BeregnetTall(kroner(r.differanse), grunnlag),
-            ". Kilden sier ikke hva differansen brukes til.",
-        ),
+        merknad=Tekst("merknad_ramme"),
+        sammendrag=Tekst("sammendrag_ramme", {"r": r, "differanse": BeregnetTall(r.differanse, grunnlag)}),
         stolper=[
-            Stolpeverdi("Ramme", r.ramme.kr, kroner(r.ramme.kr)),
-            Stolpeverdi("Summen av tiltakene i 2021", r.summen.kr, kroner(r.summen.kr)),
-            Stolpeverdi("Differansen", r.differanse, kroner(r.differanse), beregnet=True, grunnlag=grunnlag),
+            Stolpeverdi("Ramme", r.ramme.kr, "kr"),
+            Stolpeverdi("Summen av tiltakene i 2021", r.summen.kr, "kr"),
+            Stolpeverdi("Differansen", r.differanse, "kr", beregnet=True, grunnlag=grunnlag),
         ],
     )
 
@@ -365,8 +334,7 @@ def _ramme(plan: Plan) -> Datatabell:
 def _per_ar(plan: Plan) -> Datatabell:
     totalt = okonomi.totalt(plan)
     oppgitt = okonomi.oppgitte_summer(totalt)
-    senere = [a for a in totalt if a.ar > totalt[0].ar]
-    forste = totalt[0]
+    forste = totalt[FORSTE_AR]
     return Datatabell(
         "tiltak-per-ar",
         "Midler til tiltakene per år",
@@ -385,32 +353,19 @@ def _per_ar(plan: Plan) -> Datatabell:
                 Celle(a.kr, beregnet=a.beregnet, med_anslag=a.med_anslag),
                 Celle(a.uten_belop, beregnet=True),
             ]
-            for a in totalt
+            for a in totalt.values()
         ],
-        merknad=(
-            "Summene er beregnet av nettstedet fra tiltakene; bare summen for 2021 oppgir kilden selv. Anslag står for "
-            "seg og er ikke regnet som sikre beløp. Tiltak uten oppgitt beløp er ikke med; de står i tabellen «Midler "
-            "som ikke er summert som sikre beløp»."
-        ),
-        sammendrag=(
-            f"I {forste.ar} er summen av tiltakene ",
-            *((kroner(forste.sikker_kr), f", som kilden også oppgir («{forste.oppgitt}»)") if not forste.sikker_beregnet
-              else (BeregnetTall(kroner(forste.sikker_kr)),)),
-            ". Summen av oppgitte beløp uten anslag er ",
-            *[d for i, a in enumerate(senere)
-              for d in (("" if i == 0 else " og " if i == len(senere) - 1 else ", ") + f"for {a.ar} ", BeregnetTall(kroner(a.sikker_kr)))],
-            f". Tiltak uten oppgitt beløp for {senere[0].ar}: ",
-            BeregnetTall(str(senere[0].uten_belop), ANTALL_TILTAK),
-            ".",
-        ),
+        merknad=Tekst("merknad_tiltak_per_ar"),
+        sammendrag=Tekst("sammendrag_tiltak_per_ar", {
+            "forste": forste,
+            "forste_sum": BeregnetTall(forste.sikker_kr) if forste.sikker_beregnet else None,
+            "senere": [(ar, BeregnetTall(totalt[ar].sikker_kr)) for ar in SENERE_AR],
+            "uten_belop_ar": min(SENERE_AR),
+            "uten_belop": BeregnetTall(totalt[min(SENERE_AR)].uten_belop, ANTALL_TILTAK, "tall"),
+        }),
         stolper=[
-            Stolpeverdi(
-                str(a.ar),
-                a.sikker_kr,
-                kroner(a.sikker_kr) + (f" + ca. {kroner(a.anslag_kr)} anslag" if a.anslag_kr else ""),
-                beregnet=a.sikker_beregnet,
-            )
-            for a in totalt
+            Stolpeverdi(str(a.ar), a.sikker_kr, "kr", beregnet=a.sikker_beregnet, anslag_kr=a.anslag_kr)
+            for a in totalt.values()
         ],
     )
 
@@ -436,11 +391,7 @@ def _alle_tiltak(plan: Plan) -> Datatabell:
             )
             for t in plan.tiltak.values()
         ],
-        merknad=(
-            "Beløpene per år er lest ut av kildens tekst i kolonnene «Midler i 2021» og «Midler 2022-2024». Der kilden "
-            "ikke oppgir beløp for et år, står kildens egne ord om året, eller «ikke oppgitt» når kilden ikke sier noe "
-            "om året; i CSV-filen er cellen tom."
-        ),
+        merknad=Tekst("merknad_alle_tiltak"),
     )
 
 
@@ -464,4 +415,14 @@ def bygg(plan: Plan) -> dict[str, Datatabell]:
         _befolkning(plan),
     ]
     tabeller += [d for t in plan.nho_rangeringer.tabeller for d in _nho(t)]
-    return {t.id: t for t in tabeller}
+    resultat: dict[str, Datatabell] = {}
+    for t in tabeller:
+        if t.id in resultat:
+            raise Datafeil([Feil(
+                "data/befolkning.yml eller data/nho_rangeringer.yml",
+                f"tabell-id-en «{t.id}» er allerede i bruk av en annen tabell på økonomisidene; "
+                "hver tabell trenger sin egen id, for den blir navnet på CSV-filen. Velg en annen id.",
+                felt="id",
+            )])
+        resultat[t.id] = t
+    return resultat

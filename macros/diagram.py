@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from typing import Literal
 
-from .format import beregnet
 from .model import Hendelse
 
 BREDDE = 640
@@ -58,22 +58,21 @@ def bokser(hendelser: list[Hendelse]) -> tuple[list[Boks], int]:
 
 @dataclass(frozen=True)
 class Stolpeverdi:
-    """One bar's data: label, value, the value as shown, and what the reader must be told about it."""
+    """One bar's data: label, value, how the value is written, and what the reader must be told about it.
+
+    The words of the bar's label are in templates/okonomitekster.html (macro `stolpetekst`).
+    """
 
     etikett: str
-    verdi: float
-    visning: str
+    verdi: int | float
+    type_: Literal["kr", "tall", "prosent"] = "tall"
     anslag: bool = False
     beregnet: bool = False
     """The site computed the value; the label then carries the «beregnet» marker."""
     grunnlag: str | None = None
     """The basis shown with the marker, when the chart's caption does not give it."""
-
-    @property
-    def tekst(self) -> str:
-        """The bar's label as drawn: «label: value», with the marker for a computed value."""
-        merke = f" {beregnet(self.grunnlag)}" if self.beregnet else ""
-        return f"{self.etikett}: {self.visning}{merke}"
+    anslag_kr: int = 0
+    """Estimates («trolig») not in the bar, named beside its figure in the label."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,16 @@ class Stolpe:
     hoyde: float
 
 
+@dataclass(frozen=True)
+class Stolpediagram:
+    """A bar chart laid out: the bars, the x of the zero line, and the drawing's size."""
+
+    stolper: list[Stolpe]
+    null_x: float
+    hoyde: float
+    bredde: int
+
+
 STOLPE_BREDDE = 340
 """The bar charts' drawing width: narrow, so the text stays legible when a 320 px screen scales it."""
 STOLPE_HOYDE = 16
@@ -96,22 +105,19 @@ LINJE = 17
 ETIKETT_TEGN = 40
 
 
-def stolper(verdier: list[Stolpeverdi]) -> tuple[list[Stolpe], float, float]:
-    """Lay out one bar per value; negative values go left of zero.
-
-    Returns the bars, the x of the zero line and the height of the drawing.
-    """
+def stolper(verdier: list[Stolpeverdi], etiketter: list[str]) -> Stolpediagram:
+    """Lay out one bar per value with its label (plain text, wrapped here); negative values go left of zero."""
     tall_ = [v.verdi for v in verdier]
     minst, storst = min(0, *tall_), max(0, *tall_)
     skala = (STOLPE_BREDDE - 20) / ((storst - minst) or 1)
     null_x = 10 + (-minst) * skala
     resultat, y = [], 6
-    for v in verdier:
-        linjer = textwrap.wrap(v.tekst, ETIKETT_TEGN)
+    for v, etikett in zip(verdier, etiketter, strict=True):
+        linjer = textwrap.wrap(etikett, ETIKETT_TEGN)
         bredde = max(abs(v.verdi) * skala, 1)
         x = null_x if v.verdi >= 0 else null_x - bredde
         plassert = [Tekstlinje(10, y + LINJE * (i + 1), linje) for i, linje in enumerate(linjer)]
         stolpe_y = y + LINJE * len(linjer) + 5
         resultat.append(Stolpe(plassert, v.anslag, v.beregnet, x, stolpe_y, bredde, STOLPE_HOYDE))
         y = stolpe_y + STOLPE_HOYDE + 12
-    return resultat, null_x, y
+    return Stolpediagram(resultat, null_x, y, STOLPE_BREDDE)

@@ -94,7 +94,9 @@ def sammenlign(gammel: model.Plan, ny: model.Plan) -> list[Endring]:
 def sumendringer(gammel: model.Plan, ny: model.Plan) -> list[Sumendring]:
     """The yearly sums (okonomi.totalt) that moved, whose estimated part moved, or whose stated total moved."""
     resultat = []
-    for fra, til in zip(totalt(gammel), totalt(ny)):
+    gamle = totalt(gammel)
+    for ar, til in totalt(ny).items():
+        fra = gamle[ar]
         oppgitt = OPPGITTE_SUMMER.get(til.ar)
         endring = Sumendring(
             til.ar, fra, til, oppgitt(gammel) if oppgitt else None, oppgitt(ny) if oppgitt else None

@@ -313,6 +313,8 @@ class Okonomi(Modell):
 class Statistikkrad(Modell):
     """A row of a statistics table: its label as in the source, and its cells in column order."""
 
+    id: Id | None = None
+    """Set where the site's code must find the row whatever the order («landet», «regionen»)."""
     navn: Tekst
     aktor: Id | None = None
     verdier: list[int | float] = Field(min_length=1)
@@ -323,10 +325,14 @@ class Statistikkrad(Modell):
 class Statistikktabell(Modell):
     """A table of figures from a source (population, rankings)."""
 
+    id: Id
+    """The table's id: the name of its CSV file and what a page names in its okonomi(...) call."""
     navn: Tekst
     tittel: Tekst | None = None
     merknad: Tekst | None = None
     kolonner: list[Tekst] = Field(min_length=1)
+    diagramkolonne: Tekst
+    """The column the chart draws, by its heading."""
     summerbare_kolonner: list[Tekst] = Field(default_factory=list)
     prosentkolonner: list[Tekst] = Field(default_factory=list)
     """Columns whose figures the source writes as percentages («8,5 %»)."""
@@ -343,11 +349,24 @@ class Statistikktabell(Modell):
             ukjente = set(getattr(self, felt)) - set(self.kolonner)
             if ukjente:
                 raise ValueError(f"{felt} nevner ukjent kolonne «{sorted(ukjente)[0]}»")
+        if self.diagramkolonne not in self.kolonner:
+            raise ValueError(f"diagramkolonne nevner ukjent kolonne «{self.diagramkolonne}»")
+        ids = [r.id for r in self.rader if r.id]
+        if dobbel := next((i for i in ids if ids.count(i) > 1), None):
+            raise ValueError(f"rad-id-en «{dobbel}» står på mer enn én rad; hver id kan bare brukes én gang i en tabell")
         return self
 
     def kolonne(self, navn: str) -> int:
         """The index of a column by its heading."""
         return self.kolonner.index(navn)
+
+    def rad(self, rad_id: str) -> Statistikkrad | None:
+        """The row with this id, or None."""
+        return next((r for r in self.rader if r.id == rad_id), None)
+
+    def verdi(self, rad: Statistikkrad, kolonne: str) -> int | float:
+        """A row's figure in the column with this heading."""
+        return rad.verdier[self.kolonne(kolonne)]
 
 
 class Statistikk(Modell):
@@ -356,6 +375,17 @@ class Statistikk(Modell):
     kilde: Id
     seksjon: Tekst
     tabeller: list[Statistikktabell] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _table_ids_unique(self) -> "Statistikk":
+        ids = [t.id for t in self.tabeller]
+        if dobbel := next((i for i in ids if ids.count(i) > 1), None):
+            raise ValueError(f"tabell-id-en «{dobbel}» står på mer enn én tabell; hver tabell trenger sin egen id")
+        return self
+
+    def tabell(self, tabell_id: str) -> Statistikktabell | None:
+        """The table with this id, or None."""
+        return next((t for t in self.tabeller if t.id == tabell_id), None)
 
 
 class Ordforklaring(Modell):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from .model import Midler, OppgittBelop, Plan, Tiltak
-from .summer import AR, Arssum, arssummer
+from .summer import FORSTE_AR, SENERE_AR, Arssum, arssummer
 
 
 @dataclass(frozen=True)
@@ -16,12 +16,18 @@ class Gruppesum:
     id: str
     navn: str
     antall: int
-    ar: list[Arssum]
+    ar: dict[int, Arssum]
+    """The sums by year."""
 
     @property
     def sum_2022_2024(self) -> int:
         """The planned amounts for 2022–2024 together (stated amounts only)."""
-        return sum(a.kr for a in self.ar if a.ar >= 2022)
+        return sum(self.ar[ar].kr for ar in SENERE_AR)
+
+    @property
+    def med_anslag_2022_2024(self) -> bool:
+        """True when the sum for 2022–2024 includes an estimate."""
+        return any(self.ar[ar].med_anslag for ar in SENERE_AR)
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ def per_tiltakseier(plan: Plan) -> list[Gruppesum]:
     grupper = _grupper(plan.tiltak.values(), lambda t: t.tiltakseiere)
     return sorted(
         (Gruppesum(a, plan.aktorer[a].navn, len(ts), arssummer(ts)) for a, ts in grupper.items()),
-        key=lambda g: (-g.ar[0].kr, g.navn),
+        key=lambda g: (-g.ar[FORSTE_AR].kr, g.navn),
     )
 
 
@@ -64,25 +70,25 @@ def per_rolle(plan: Plan) -> list[Gruppesum]:
     return [Gruppesum(r.id, r.navn, len(ts := plan.tiltak_med_rolle(r.id)), arssummer(ts)) for r in plan.roller.values()]
 
 
-def totalt(plan: Plan) -> list[Arssum]:
-    """Sums per year over all measures; a sum the source states itself carries the source's wording."""
+def totalt(plan: Plan) -> dict[int, Arssum]:
+    """Sums per year over all measures, by year; a sum the source states itself carries the source's wording."""
     oppgitt = plan.okonomi.tiltaksplan_2021.oppgitt_sum
-    return [
-        replace(a, oppgitt=oppgitt.tekst) if a.ar == 2021 and a.kr == oppgitt.kr else a
-        for a in arssummer(plan.tiltak.values())
-    ]
+    summer = arssummer(plan.tiltak.values())
+    if summer[FORSTE_AR].kr == oppgitt.kr:
+        summer[FORSTE_AR] = replace(summer[FORSTE_AR], oppgitt=oppgitt.tekst)
+    return summer
 
 
-def oppgitte_summer(summer: list[Arssum]) -> str:
+def oppgitte_summer(summer: dict[int, Arssum]) -> str:
     """For a computed column's basis: which of the sums a source states itself, or an empty string."""
-    return "".join(f"; summen for {a.ar} oppgir kilden selv («{a.oppgitt}»)" for a in summer if not a.beregnet)
+    return "".join(f"; summen for {a.ar} oppgir kilden selv («{a.oppgitt}»)" for a in summer.values() if not a.beregnet)
 
 
 def usikre(plan: Plan) -> list[Usikkert]:
     """Every cell that is an estimate or lacks an amount for a year, listed apart so it is never summed as certain."""
     resultat = []
     for t in plan.tiltak.values():
-        for kolonne, midler, ar in (("Midler i 2021", t.midler_2021, (2021,)), ("Midler 2022-2024", t.midler_2022_2024, AR[1:])):
+        for kolonne, midler, ar in (("Midler i 2021", t.midler_2021, (FORSTE_AR,)), ("Midler 2022-2024", t.midler_2022_2024, SENERE_AR)):
             if midler.anslag:
                 resultat.append(Usikkert(t, kolonne, midler.tekst, "Anslag: kilden sier «trolig»."))
             elif not midler.kr:

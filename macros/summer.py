@@ -7,7 +7,11 @@ from typing import Iterable
 
 from .model import Tiltak
 
-AR = (2021, 2022, 2023, 2024)
+FORSTE_AR = 2021
+"""The year of the action plan's column «Midler i 2021»: the plan's own year, whose sum the source states."""
+SENERE_AR = (2022, 2023, 2024)
+"""The years of the action plan's column «Midler 2022-2024»."""
+AR = (FORSTE_AR, *SENERE_AR)
 """The years the action plan states money for."""
 
 
@@ -58,10 +62,10 @@ def arssum(tiltak: Iterable[Tiltak], ar: int) -> Arssum:
     )
 
 
-def arssummer(tiltak: Iterable[Tiltak]) -> list[Arssum]:
-    """One Arssum per plan year."""
+def arssummer(tiltak: Iterable[Tiltak]) -> dict[int, Arssum]:
+    """One Arssum per plan year, by year (in year order)."""
     tiltak = list(tiltak)
-    return [arssum(tiltak, ar) for ar in AR]
+    return {ar: arssum(tiltak, ar) for ar in AR}
 
 
 @dataclass(frozen=True)

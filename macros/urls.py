@@ -32,11 +32,3 @@ def relativ(fra_url: str, til_url: str) -> str:
         sti += "/"
     return sti + (f"#{anker}" if anker else "")
 
-
-_TEGN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e"})
-
-
-def slug(tekst: str) -> str:
-    """An ascii id from a Norwegian name: «NæringsNM» -> «naeringsnm»."""
-    ord_ = "".join(c if c.isalnum() else " " for c in tekst.lower().translate(_TEGN))
-    return "-".join(ord_.split())

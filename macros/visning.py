@@ -12,7 +12,7 @@ from .feil import Makrofeil
 from .model import TEMANAVN, Historikkside, Plan
 from .sider import TILTAKSPLAN
 from .plantekst import Omtale, Plantekstside
-from .render import render
+from .render import miljo, ren_tekst, render
 from .summer import AR, arsceller, arssummer
 
 
@@ -221,17 +221,19 @@ def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
     for del_ in deler:
         _kjent("okonomi", "tabell", del_.tabell, list(tabeller))
     viste = [tabeller[d.tabell] for d in deler]
-    return _render(
+    return render(
         "okonomi.html",
-        plan,
-        side,
-        deler=deler,
-        tabeller=tabeller,
+        side=side,
+        deler=[(d, t, _stolpediagram(t) if d.diagram and t.stolper else None) for d, t in zip(deler, viste)],
         med_beregnet=any(t.har_beregnet for t in viste),
         med_anslag=any(t.har_anslag for t in viste),
-        stolper=diagram.stolper,
-        bredde=diagram.STOLPE_BREDDE,
     )
+
+
+def _stolpediagram(tabell: datatabeller.Datatabell) -> diagram.Stolpediagram:
+    """A table's bars laid out, each labelled in the words of okonomitekster.html."""
+    stolpetekst = miljo().get_template("okonomitekster.html").module.stolpetekst
+    return diagram.stolper(tabell.stolper, [ren_tekst(stolpetekst(s)) for s in tabell.stolper])
 
 
 def ordliste(plan: Plan, side: Side) -> Markup:

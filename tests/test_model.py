@@ -53,7 +53,9 @@ def test_sums_count_estimates_and_missing_amounts():
     assert (s2021.kr, s2021.med_anslag, s2021.uten_belop, s2021.usikker) == (200000, False, 0, False)
     s2022 = arssum(liste, 2022)
     assert (s2022.kr, s2022.med_anslag, s2022.uten_belop, s2022.usikker) == (50000, True, 1, True)
-    assert [s.ar for s in arssummer(liste)] == list(AR)
+    summer = arssummer(liste)
+    assert list(summer) == list(AR) and all(summer[ar].ar == ar for ar in AR)
+    assert summer[2022] == s2022
 
 
 def test_money_is_written_the_norwegian_way():

@@ -9,9 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PROSJEKT, SEEDS, bygg, lag_nettsted
+from macros import datatabeller, okonomi, visning
 from macros.feil import Datafeil
 from macros.load import load_plan
 from macros.summer import AR
@@ -171,3 +173,92 @@ def test_changing_one_amount_changes_everything_that_depends_on_it_and_nothing_e
     }
     assert endret == forventet
     assert "350\u202f000\u00a0kr" in b["tiltak/snowball/index.html"].decode()
+
+
+BEFOLKNINGSSIDEN = ("befolkning", "nho-naeringsnm", "nho-naeringsnm-tiarsperioder", "nho-kommunenm")
+
+
+def _figurer(plan) -> dict[str, tuple]:
+    """What the population page shows per table: caption, chart label, bar labels, cells by row, and the CSV."""
+    deler = [visning.Okonomidel(t) for t in BEFOLKNINGSSIDEN]
+    html = BeautifulSoup(str(visning.okonomiside(plan, visning.Side("okonomi/befolkning/"), deler)), "html.parser")
+    tabeller = datatabeller.bygg(plan)
+    resultat = {}
+    for tabell_id in BEFOLKNINGSSIDEN:
+        figur = html.find(id=f"graf-{tabell_id}")
+        csv_linjer = datatabeller.csv_tekst(tabeller[tabell_id]).splitlines()
+        resultat[tabell_id] = (
+            figur.figcaption.get_text(),
+            figur.svg["aria-label"],
+            sorted(t.get_text() for t in figur.select("svg text")),
+            {r.th.get_text(): [td["data-verdi"] for td in r.find_all("td")] for r in figur.select("tbody tr")},
+            csv_linjer[0],
+            sorted(csv_linjer[1:]),
+        )
+    return resultat
+
+
+def _skriv_yaml(fil: Path, data) -> None:
+    fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_statistics_are_found_by_id_whatever_the_order_of_rows_and_tables(datamappe):
+    befolkning = yaml.safe_load((datamappe / "befolkning.yml").read_text(encoding="utf-8"))
+    tabell = befolkning["tabeller"][0]
+    tabell["rader"].reverse()
+    annen = {"id": "annen-tabell", "navn": "Annen tabell", "kolonner": ["Tall"], "diagramkolonne": "Tall",
+             "rader": [{"navn": "Noe annet", "verdier": [1]}]}
+    befolkning["tabeller"].insert(0, annen)
+    _skriv_yaml(datamappe / "befolkning.yml", befolkning)
+    nho = yaml.safe_load((datamappe / "nho_rangeringer.yml").read_text(encoding="utf-8"))
+    nho["tabeller"].reverse()
+    _skriv_yaml(datamappe / "nho_rangeringer.yml", nho)
+
+    omstokket = load_plan(datamappe)
+    assert omstokket.befolkning.tabeller[1].rader[0].navn == "0502 Gjøvik"  # the order really changed
+    assert [t.id for t in omstokket.nho_rangeringer.tabeller] == ["nho-kommunenm", "nho-naeringsnm"]
+    assert _figurer(omstokket) == _figurer(PLAN)
+    sammendrag = _figurer(PLAN)["befolkning"][0]
+    assert "Lillehammerregionen 6,3\u00a0%, «0 Hele landet» 12,8\u00a0%" in sammendrag
+
+
+def test_a_row_the_summary_needs_must_carry_its_id(datamappe):
+    fil = datamappe / "befolkning.yml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace('- id: "landet"\n        navn:', "- navn:"), encoding="utf-8")
+    plan = load_plan(datamappe)
+    with pytest.raises(Datafeil) as feil:
+        datatabeller.bygg(plan)
+    assert "data/befolkning.yml" in str(feil.value) and "«landet»" in str(feil.value)
+
+
+def test_ids_of_rows_and_tables_are_unique(datamappe):
+    fil = datamappe / "befolkning.yml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace('id: "regionen"', 'id: "landet"'), encoding="utf-8")
+    with pytest.raises(Datafeil, match="rad-id-en «landet» står på mer enn én rad"):
+        load_plan(datamappe)
+    fil = datamappe / "nho_rangeringer.yml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace('id: "nho-kommunenm"', 'id: "nho-naeringsnm"'), encoding="utf-8")
+    with pytest.raises(Datafeil, match="tabell-id-en «nho-naeringsnm» står på mer enn én tabell"):
+        load_plan(datamappe)
+
+
+def test_a_statistics_table_may_not_take_the_id_of_another_table(datamappe):
+    fil = datamappe / "nho_rangeringer.yml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace('id: "nho-kommunenm"', 'id: "tiltak-per-ar"'), encoding="utf-8")
+    with pytest.raises(Datafeil, match="tabell-id-en «tiltak-per-ar» er allerede i bruk"):
+        datatabeller.bygg(load_plan(datamappe))
+
+
+def test_the_csv_files_are_named_by_the_ids_in_the_data():
+    yaml_ids = {t.id for s in (PLAN.befolkning, PLAN.nho_rangeringer) for t in s.tabeller}
+    stier = {t.csv_sti for t in datatabeller.bygg(PLAN).values()}
+    assert {f"nedlasting/{i}.csv" for i in yaml_ids} <= stier
+    assert "nedlasting/nho-naeringsnm-tiarsperioder.csv" in stier
+
+
+def test_yearly_sums_are_looked_up_by_year():
+    totalt = okonomi.totalt(PLAN)
+    assert list(totalt) == list(AR)
+    for ar, sum_ in totalt.items():
+        assert sum_.ar == ar and sum_.kr == sum(t.kr_for(ar) or 0 for t in PLAN.tiltak.values())
+    assert not totalt[2021].beregnet and all(totalt[ar].beregnet for ar in AR[1:])
