@@ -98,7 +98,9 @@ def _ugyldig(navn: str, gammel_feil: list[Feil], ny_feil: list[Feil]) -> Rapport
     if ny_feil:
         innledning += " Rett feilene i arbeidskopien og prøv igjen."
         avsnitt.append(Avsnitt("Dataene i arbeidskopien er ikke gyldige", [str(f) for f in ny_feil]))
-    return Rapport(TITTEL, innledning, avsnitt, feil=True)
+    # Old data in an older format is no mistake in this change (a pull request may change the
+    # format); only invalid data in the working tree fails the command.
+    return Rapport(TITTEL, innledning, avsnitt, feil=bool(ny_feil))
 
 
 def skriv_data_ved_revisjon(repo: Path, revisjon: str, mappe: Path) -> None:
@@ -149,7 +151,7 @@ def _git(repo: Path, *argumenter: str, tekst: bool = True) -> str | bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the changes since --fra; exit 1 when they cannot be shown."""
+    """Print the changes since --fra; exit 1 when the revision is unknown or the working tree's data is invalid."""
     parser = argparse.ArgumentParser(
         prog="python -m macros.endringer",
         description="Viser hva som er endret i data/ siden en git-revisjon, post for post og felt for felt.",
