@@ -145,44 +145,26 @@ def sammenlign(kilde: str, nettsted: str, vindu: int = 40) -> Rapport:
     return rapport
 
 
+@pytest.fixture(scope="module")
+def tekst_paa_nettstedet(bygget) -> str:
+    """The readable text of the whole built site, extracted once."""
+    return nettstedtekst(bygget)
+
+
 @pytest.mark.parametrize("kilde_id", list(KILDER))
-def test_every_source_is_on_the_site_word_for_word(bygget, kilde_id):
-    rapport = sammenlign(kildetekst(KILDER[kilde_id]), nettstedtekst(bygget))
+def test_every_source_is_on_the_site_word_for_word(tekst_paa_nettstedet, kilde_id):
+    rapport = sammenlign(kildetekst(KILDER[kilde_id]), tekst_paa_nettstedet)
     assert rapport.ok, f"{kilde_id}: {rapport}"
 
 
-def test_the_check_fails_when_a_paragraph_is_removed(nettsted):
-    side = nettsted / "docs" / "handlingsplan" / "geografisk-avgrensning.md"
-    tekst = side.read_text(encoding="utf-8")
-    avsnitt = next(a for a in tekst.split("\n\n") if "har signalisert et ønske" in a)
-    side.write_text(tekst.replace(avsnitt, ""), encoding="utf-8")
-    assert bygg(nettsted).returncode == 0
-    rapport = sammenlign(kildetekst(KILDER["handlingsplan-2021-2025"]), nettstedtekst(nettsted / "site"))
+def test_the_check_fails_when_a_paragraph_is_removed(bygget, tekst_paa_nettstedet):
+    side = BeautifulSoup(
+        (bygget / "handlingsplan" / "geografisk-avgrensning" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    avsnitt = normaliser(next(p for p in side.select("article p") if "har signalisert et ønske" in p.get_text()).get_text(" "))
+    assert avsnitt in tekst_paa_nettstedet
+    uten_avsnittet = tekst_paa_nettstedet.replace(avsnitt, "")
+    assert sammenlign(kildetekst(KILDER["handlingsplan-2021-2025"]), tekst_paa_nettstedet).ok
+    rapport = sammenlign(kildetekst(KILDER["handlingsplan-2021-2025"]), uten_avsnittet)
     assert not rapport.ok
     assert any("fylkeskommunen har signalisert" in hull for hull in rapport.hull), rapport
-
-
-def _kildetekst_samlet() -> str:
-    return " ".join(" ".join(kildetekst(fil).split()) for fil in sorted(p.name for p in SEEDS.glob("0*.txt"))).lower()
-
-
-def _star_i(navn: str, tekst: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(' '.join(navn.split()).lower())}(?!\w)", tekst) is not None
-
-
-@pytest.mark.parametrize("aktor_id", list(PLAN.aktorer))
-def test_every_actor_name_is_one_the_sources_use(aktor_id):
-    """No invented names («Kongsvingerregionen» where the source writes «Kongsvinger»).
-
-    The abbreviation and every other name given for an actor stand in a source as whole words
-    (capital letters aside, as in «Oppland Fylkeskommune»). So does the name itself, unless the
-    sources only write it inside a joined phrase that is listed among the other names:
-    «Hedmark fylkeskommune» from «Oppland og Hedmark fylkeskommuner».
-    """
-    tekst = _kildetekst_samlet()
-    aktor = PLAN.aktorer[aktor_id]
-    for navn in aktor.navneformer[1:]:
-        assert _star_i(navn, tekst), f"{aktor_id}: «{navn}» står ikke i kildene"
-    ord_ = aktor.navn.lower().split()
-    i_sammenstilling = any(all(any(o2.startswith(o) for o2 in form.lower().split()) for o in ord_) for form in aktor.ogsa_kalt)
-    assert _star_i(aktor.navn, tekst) or i_sammenstilling, f"{aktor_id}: «{aktor.navn}» står ikke i kildene"
