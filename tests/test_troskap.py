@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROSJEKT, SEEDS, bygg
+from conftest import PROSJEKT, SEEDS
 from macros.load import load_plan
 
 
