@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .format import kroner, tall
+from .summer import AR, arsceller, arssummer
 
 MALER = Path(__file__).parent / "templates"
 
@@ -25,8 +26,10 @@ def miljo() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    # Helpers every template may use, registered once instead of passed through each call.
     env.filters["kroner"] = kroner
     env.filters["tall"] = tall
+    env.globals.update(AR=AR, arssummer=arssummer, arsceller=arsceller)
     return env
 
 

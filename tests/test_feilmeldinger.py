@@ -181,8 +181,8 @@ def test_history_event_with_an_unquoted_year(datamappe):
 def test_history_event_with_an_unknown_theme(datamappe):
     linje = endre(datamappe, "hendelser.yml", 'tema: ["organisering", "idrett-og-folkehelse"', 'tema: ["organisasjon", "idrett-og-folkehelse"')
     melding = en_feil(datamappe)
-    assert f"data/hendelser.yml, linje {linje}" in melding and "felt «tema.0»" in melding
-    assert "forventet en av 'organisering'" in melding and "fant «organisasjon»" in melding
+    assert melding.startswith(f"data/hendelser.yml, linje {linje}, post «vintersportsregionen-lillehammer», felt «tema»: ")
+    assert "ukjent tema «organisasjon». Id-en må finnes i data/temaer.yml. Mente du «organisering»?" in melding
 
 
 def test_a_hedged_partner_with_a_wrong_certainty_names_the_line(datamappe):

@@ -108,7 +108,7 @@ def test_an_unknown_macro_argument_stops_the_build_with_page_file_and_line(netts
 @pytest.mark.parametrize(
     ("kall", "forventet"),
     [
-        (lambda plan, side: visning.register(plan, "aktorer", side), "register: ukjent posttype «aktorer». Kjente verdier: aktor, rolle"),
+        (lambda plan, side: visning.register(plan, "aktorer", side), "register: ukjent posttype «aktorer». Kjente verdier: tiltak, virkemiddel, aktor, rolle."),
         (lambda plan, side: visning.historikkdiagram(plan, side, "snowbal", "T"), "ukjent historikkside «snowbal»"),
         (lambda plan, side: visning.okonomiside(plan, side, [visning.okonomidel({"tabell": "per-virkemidel"})]), "okonomi: ukjent tabell «per-virkemidel». Kjente verdier: "),
         (lambda plan, side: visning.okonomidel({"tabell": "per-virkemiddel", "overskift": "X"}), "okonomi: ukjent nøkkel «overskift». Kjente verdier: tabell, overskrift"),

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.plantekst import les_sider, omtaler, sider_per_kilde
+from macros.urls import SEKSJONER
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 BASE = "http://nettsted.test/"
@@ -76,7 +77,7 @@ def test_every_source_lists_the_pages_it_became(alle):
 
 def test_record_pages_link_back_to_the_passages_that_discuss_them(alle):
     for (type_, post_id), steder in omtaler(les_sider(PROSJEKT / "docs")).items():
-        mappe = {"tiltak": "tiltak", "virkemiddel": "virkemidler", "aktor": "aktorer", "rolle": "roller"}[type_]
+        mappe = SEKSJONER[type_]
         side = alle[f"{mappe}/{post_id}/"]
         tilbake = interne_lenker(f"{mappe}/{post_id}/", side.select_one(".rp-omtaler"))
         assert {o.side.url for o in steder} <= tilbake, (type_, post_id)
