@@ -226,13 +226,13 @@ def tiltaksseksjon(plan: Plan, tiltak: model.Tiltak) -> str:
     return f"Vurdering: {plan.virkemidler[tiltak.virkemiddel].overskrift}"
 
 
-def _egen_kilde(plan: Plan, post: Any) -> list[tuple[str, str]]:
-    """A record with one `kilde: {kilde, seksjon}`."""
+def egen_kilde(plan: Plan, post: Any) -> list[tuple[str, str]]:
+    """The sources of a record with one `kilde: {kilde, seksjon}` (a Kildehenvisning)."""
     return [(post.kilde.kilde, post.kilde.seksjon)]
 
 
-def _kilde_og_seksjon(plan: Plan, post: Any) -> list[tuple[str, str]]:
-    """A record with `kilde: <id>` and `seksjon` side by side."""
+def kilde_og_seksjon(plan: Plan, post: Any) -> list[tuple[str, str]]:
+    """The sources of a record with `kilde: <id>` and `seksjon` side by side."""
     return [(post.kilde, post.seksjon)]
 
 
@@ -264,7 +264,7 @@ registrer(Posttype(
 ))
 registrer(Posttype(
     "virkemiddel", "virkemidler.yml", model.Virkemiddel, Ord("virkemiddel", "virkemiddelet", "Nytt", "virkemidler"),
-    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=_egen_kilde,
+    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=egen_kilde,
     mappe="virkemidler", mal="virkemiddel.html", kontekst=_virkemiddelside, tittel=attrgetter("overskrift"),
     registermal="register_virkemiddel.html", registerkontekst=_virkemiddelregister,
 ))
@@ -275,20 +275,20 @@ registrer(Posttype(
 ))
 registrer(Posttype(
     "rolle", "roller.yml", model.Rolle, Ord("rolle", "rollen", "Ny", "roller"),
-    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=_egen_kilde,
+    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=egen_kilde,
     mappe="roller", mal="rolle.html", kontekst=_rolleside,
     registermal="register_rolle.html", registerkontekst=_rolleregister,
 ))
 registrer(Posttype("okonomi", "okonomi.yml", model.Okonomi, liste=False, referanser=_okonomikilder()))
 registrer(Posttype(
     "ordforklaring", "ordliste.yml", model.Ordforklaring, Ord("ordforklaring", "ordforklaringen", "Ny", "ordforklaringer"),
-    referanser=(Referanse("kilde", "kilde"),), kilder=_kilde_og_seksjon,
+    referanser=(Referanse("kilde", "kilde"),), kilder=kilde_og_seksjon,
 ))
 for _statistikk in ("befolkning", "nho_rangeringer"):
     registrer(Posttype(
         _statistikk, f"{_statistikk}.yml", model.Statistikk, liste=False,
         referanser=(Referanse("kilde", "kilde"), Referanse("tabeller.rader.aktor", "aktor")),
-        kilder=_kilde_og_seksjon,
+        kilder=kilde_og_seksjon,
     ))
 registrer(Posttype("tema", "temaer.yml", model.Tema, Ord("tema", "temaet", "Nytt", "temaer")))
 registrer(Posttype(
