@@ -38,13 +38,6 @@ def define_env(env) -> None:
     def side() -> visning.Side:
         return visning.Side(env.page.url)
 
-    def postside(type_: str, post_id: str) -> Markup:
-        """The whole body of a generated record page (tiltak, virkemiddel, aktor or rolle)."""
-        omtaler = plantekst.indeks(docs_dir)[1].get((type_, post_id), [])
-        return visning.VISNINGER[type_](plan(), post_id, side(), omtaler)
-
-    makro(postside, "side")
-
     @makro
     def tiltaksoversikt() -> Markup:
         """All measures grouped by instrument, with sums per year."""
@@ -52,7 +45,7 @@ def define_env(env) -> None:
 
     @makro
     def register(type_: str) -> Markup:
-        """A linked list of every actor ("aktor") or role ("rolle")."""
+        """A linked list of every record of a kind with pages ("aktor", "rolle", "virkemiddel" …)."""
         return visning.register(plan(), type_, side())
 
     @makro

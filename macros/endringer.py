@@ -1,6 +1,6 @@
 """What changed in the data between two Plans, as structured change records.
 
-The comparison is generic: it walks every register in load.DATAFILER and every
+The comparison is generic: it walks every record kind in macros/registry.py and every
 field of the pydantic models, so a new file or field is compared without code
 here. Wording lives in macros/endringstekst.py; reading a git revision and the
 command line in macros/endringsrapport.py (`python -m macros.endringer`).
@@ -17,9 +17,8 @@ from typing import Annotated, Any, Iterator, Literal, Union
 from pydantic import BaseModel
 
 from . import model
-from .load import DATAFILER
 from .okonomi import totalt
-from .sjekker import REFERANSER
+from .registry import TYPER
 from .summer import Arssum
 
 Art = Literal["ny", "fjernet", "endret", "lagt til", "tatt bort"]
@@ -38,7 +37,7 @@ class Endring:
 
     art: Art
     type: str
-    """The register, as a key of load.DATAFILER: "tiltak", "aktorer", "okonomi" …"""
+    """The record kind, as a key of registry.TYPER: "tiltak", "aktor", "okonomi" …"""
     id: str | None
     """The record's id; None in a file that is one record (okonomi, befolkning …)."""
     felt: tuple[Ledd, ...] = ()
@@ -46,7 +45,7 @@ class Endring:
     gammel: Any = None
     ny: Any = None
     register: str | None = None
-    """When the values are ids into another register (an owner, an instrument): that register."""
+    """When the values are ids of another kind's records (an owner, an instrument): that kind."""
 
 
 @dataclass(frozen=True)
@@ -75,18 +74,18 @@ OPPGITTE_SUMMER = {2021: lambda plan: plan.okonomi.tiltaksplan_2021.oppgitt_sum.
 
 
 def sammenlign(gammel: model.Plan, ny: model.Plan) -> list[Endring]:
-    """Every change from one Plan to another, register by register in load.DATAFILER's order."""
+    """Every change from one Plan to another, kind by kind in the registry's order."""
     endringer: list[Endring] = []
-    for type_, datafil in DATAFILER.items():
-        fra, til = getattr(gammel, type_), getattr(ny, type_)
-        if not datafil.liste:
-            endringer += _endringer(type_, None, fra, til, datafil.modell, (), ())
+    for type_, posttype in TYPER.items():
+        fra, til = gammel.poster[type_], ny.poster[type_]
+        if not posttype.liste:
+            endringer += _endringer(type_, None, fra, til, posttype.modell, (), ())
             continue
         for post_id, post in til.items():
             if post_id not in fra:
                 endringer.append(Endring("ny", type_, post_id, ny=post))
             else:
-                endringer += _endringer(type_, post_id, fra[post_id], post, datafil.modell, (), ())
+                endringer += _endringer(type_, post_id, fra[post_id], post, posttype.modell, (), ())
         endringer += [Endring("fjernet", type_, i, gammel=p) for i, p in fra.items() if i not in til]
     return endringer
 
@@ -107,9 +106,9 @@ def sumendringer(gammel: model.Plan, ny: model.Plan) -> list[Sumendring]:
 
 
 def register_for(type_: str, skjema: tuple[str, ...]) -> str | None:
-    """The register a field's ids point into (from sjekker.REFERANSER), given its field names without keys."""
+    """The kind a field's ids point to (the registry's references), given its field names without keys."""
     felt = ".".join(skjema)
-    return next((ref.register for ref in REFERANSER.get(type_, []) if ref.felt == felt), None)
+    return next((ref.til for ref in TYPER[type_].referanser if ref.felt == felt), None)
 
 
 def _endringer(

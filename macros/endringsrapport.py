@@ -18,7 +18,8 @@ from pathlib import Path
 from .endringer import sammenlign, sumendringer
 from .endringstekst import setning, sumsetning
 from .feil import Datafeil, Feil
-from .load import DATAFILER, load_plan_allowing_mismatches
+from .load import load_plan_allowing_mismatches
+from .registry import TYPER
 
 TITTEL = "Endringer i dataene"
 INGEN_ENDRINGER = "Ingen endringer i dataene."
@@ -73,13 +74,13 @@ def lag_rapport(repo: Path, revisjon: str) -> Rapport:
     if not endringer:
         return Rapport(TITTEL, INGEN_ENDRINGER)
     avsnitt = []
-    for type_, datafil in DATAFILER.items():
+    for type_, posttype in TYPER.items():
         linjer = [setning(e, plan_gammel, plan_ny) for e in endringer if e.type == type_]
         if linjer:
-            avsnitt.append(Avsnitt(f"data/{datafil.navn}", linjer))
+            avsnitt.append(Avsnitt(f"data/{posttype.fil}", linjer))
     summer = [sumsetning(s) for s in sumendringer(plan_gammel, plan_ny)]
     if summer:
-        avsnitt.append(Avsnitt(f"Summer regnet ut fra data/{DATAFILER['tiltak'].navn}", summer))
+        avsnitt.append(Avsnitt(f"Summer regnet ut fra data/{TYPER['tiltak'].fil}", summer))
     if avvik:
         avsnitt.append(Avsnitt("Summer som ikke stemmer (bygget stopper)", [str(f) for f in avvik]))
     return Rapport(TITTEL, f"Fra {navn} til arbeidskopien.", avsnitt)
@@ -106,12 +107,12 @@ def _ugyldig(navn: str, gammel_feil: list[Feil], ny_feil: list[Feil]) -> Rapport
 def skriv_data_ved_revisjon(repo: Path, revisjon: str, mappe: Path) -> None:
     """Write each data file as it is at the revision into mappe (repo is the top folder); a file missing there is left out."""
     mappe.mkdir(parents=True)
-    for datafil in DATAFILER.values():
+    for posttype in TYPER.values():
         try:
-            innhold = _git(repo, "show", f"{revisjon}:data/{datafil.navn}", tekst=False)
+            innhold = _git(repo, "show", f"{revisjon}:data/{posttype.fil}", tekst=False)
         except Gitfeil:
             continue  # load_plan then says the file is missing.
-        (mappe / datafil.navn).write_bytes(innhold)
+        (mappe / posttype.fil).write_bytes(innhold)
 
 
 def som_tekst(rapport: Rapport) -> str:

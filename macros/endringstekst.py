@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from .endringer import Endring, Sumendring, felttyper, register_for
 from .format import kroner, prosent, tall
-from .load import DATAFILER
 from .model import Aktorlenke, Plan
+from .registry import TYPER, Ord
 
-
-@dataclass(frozen=True)
-class Ord:
-    """How to speak of one record of a register: «tiltak», «tiltaket», «Nytt tiltak»."""
-
-    ubestemt: str
-    bestemt: str
-    ny: str
-
-
-ORD: dict[str, Ord] = {
-    "kilder": Ord("kilde", "kilden", "Ny"),
-    "aktorer": Ord("aktør", "aktøren", "Ny"),
-    "roller": Ord("rolle", "rollen", "Ny"),
-    "virkemidler": Ord("virkemiddel", "virkemiddelet", "Nytt"),
-    "tiltak": Ord("tiltak", "tiltaket", "Nytt"),
-    "ordliste": Ord("ordforklaring", "ordforklaringen", "Ny"),
-    "hendelser": Ord("hendelse", "hendelsen", "Ny"),
-}
-"""Words for the registers that are lists of records. A register missing here is named by its file."""
 
 NAVNEFELT = ("forkortelse", "overskrift", "navn", "tittel", "term")
 """Where a record's short display name stands, in order of preference (LRV, «Klynger og nettverk»)."""
@@ -145,16 +124,16 @@ def visningsnavn(post: BaseModel) -> str:
 def postnavn(endring: Endring, gammel: Plan, ny: Plan) -> str:
     """What a sentence about a change starts with: the record's name, or the file for a one-record file."""
     if endring.id is None:
-        return f"data/{DATAFILER[endring.type].navn}"
-    plan = ny if endring.id in getattr(ny, endring.type) else gammel
-    return visningsnavn(getattr(plan, endring.type)[endring.id])
+        return f"data/{TYPER[endring.type].fil}"
+    plan = ny if endring.id in ny.poster[endring.type] else gammel
+    return visningsnavn(plan.poster[endring.type][endring.id])
 
 
 def feltnavn(endring: Endring) -> str:
     """The changed field as words: «midler 2023», «partnerskapsmidler › årlig», «vurdering › nr. 2»."""
     deler: list[str] = []
     forrige = None
-    for art, ledd in felttyper(DATAFILER[endring.type].modell, endring.felt):
+    for art, ledd in felttyper(TYPER[endring.type].modell, endring.felt):
         if art == "felt":
             # The amount says «kr» itself, so the key adds nothing.
             if ledd != "kr":
@@ -173,37 +152,38 @@ def feltnavn(endring: Endring) -> str:
 
 
 def _ord(type_: str) -> Ord:
-    fil = f"data/{DATAFILER[type_].navn}"
-    return ORD.get(type_, Ord(f"post i {fil}", f"posten i {fil}", "Ny"))
+    """The kind's words from the registry; a kind without them is named by its file."""
+    fil = f"data/{TYPER[type_].fil}"
+    return TYPER[type_].ord or Ord(f"post i {fil}", f"posten i {fil}", "Ny", f"poster i {fil}")
 
 
 def _ny_post(endring: Endring, ny: Plan, gammel: Plan, ord_: Ord) -> str:
     post = endring.ny
     tekst = f"{ord_.ny} {ord_.ubestemt}: {visningsnavn(post)}"
     if endring.type == "tiltak":
-        virkemiddel = _navn_for_id("virkemidler", post.virkemiddel, ny, gammel)
-        eiere = _liste([_navn_for_id("aktorer", a, ny, gammel) for a in post.tiltakseiere])
+        virkemiddel = _navn_for_id("virkemiddel", post.virkemiddel, ny, gammel)
+        eiere = _liste([_navn_for_id("aktor", a, ny, gammel) for a in post.tiltakseiere])
         tekst += f" under {virkemiddel}, {'eier' if len(post.tiltakseiere) == 1 else 'eiere'} {eiere}"
     return tekst
 
 
-def _navn_for_id(register: str, id_: str, plan: Plan, annen: Plan) -> str:
+def _navn_for_id(type_: str, id_: str, plan: Plan, annen: Plan) -> str:
     """The name of what an id points to, looked up in the plan the id comes from (else the other)."""
     for kilde in (plan, annen):
-        post = getattr(kilde, register).get(id_)
+        post = kilde.poster[type_].get(id_)
         if post is not None:
             return visningsnavn(post)
     return id_
 
 
 def _siste_felt(endring: Endring) -> str | None:
-    felt = [ledd for art, ledd in felttyper(DATAFILER[endring.type].modell, endring.felt) if art == "felt"]
+    felt = [ledd for art, ledd in felttyper(TYPER[endring.type].modell, endring.felt) if art == "felt"]
     return str(felt[-1]) if felt else None
 
 
 def _verdi(endring: Endring, verdi: Any, plan: Plan, annen: Plan) -> str:
     """A value as it reads in a sentence; ids become names (plan is the side the value comes from)."""
-    skjema = tuple(str(ledd) for art, ledd in felttyper(DATAFILER[endring.type].modell, endring.felt) if art == "felt")
+    skjema = tuple(str(ledd) for art, ledd in felttyper(TYPER[endring.type].modell, endring.felt) if art == "felt")
     return _formater(verdi, endring.type, skjema, plan, annen)
 
 

@@ -1,23 +1,19 @@
 """Which documents name each record, derived from the data and the plan text (never a fixed source).
 
 A record page's Kilde block lists these documents, each with the sections where
-the record stands: the tables of the action plan for its measures, the sources
-of the timeline events that concern it, the statistics rows that are about it,
-and the plan text that links to its page.
+the record stands: the record's own source, the sources of every record that
+points to it (the action plan's table for a measure's owner, the events that
+concern it, the statistics rows about it; see `kilder` and `referanser` in
+macros/registry.py), and the plan text that links to its page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Plan, Tiltak
+from .model import Plan
 from .plantekst import EGEN_TEKST, Omtale
-
-TILTAKSPLAN = "tiltaksplan-2021"
-"""The document whose tables list every measure (data/tiltak.yml)."""
-
-POSTER = {"tiltak": "tiltak", "virkemiddel": "virkemidler", "aktor": "aktorer", "rolle": "roller"}
-"""Record kind -> the Plan attribute that holds its records."""
+from .registry import TYPER, Posttype, med_sider
 
 
 @dataclass
@@ -45,47 +41,16 @@ class _Samler:
             andel.seksjoner.append(seksjon)
 
 
-def tiltaksseksjon(plan: Plan, tiltak: Tiltak) -> str:
-    """The section of the action plan whose table lists a measure."""
-    return f"Vurdering: {plan.virkemidler[tiltak.virkemiddel].overskrift}"
-
-
-def _tiltak_for(plan: Plan, type_: str, post_id: str) -> list[Tiltak]:
-    """The measures whose row in the action plan's tables names the record."""
-    if type_ == "tiltak":
-        return [plan.tiltak[post_id]]
-    if type_ == "virkemiddel":
-        return plan.tiltak_for_virkemiddel(post_id)
-    if type_ == "rolle":
-        return plan.tiltak_med_rolle(post_id) + plan.tiltak_fra_rolle(post_id)
-    return [t for t in plan.tiltak.values() if post_id in t.tiltakseiere or post_id in t.partner_ids]
-
-
-def _hendelsesfelt(type_: str) -> str | None:
-    return {"tiltak": "tiltak", "virkemiddel": "virkemidler", "aktor": "aktorer"}.get(type_)
-
-
 def kilder_for(plan: Plan, type_: str, post_id: str, omtaler: list[Omtale] = ()) -> list[Kildeandel]:
     """The documents that name one record, in a stable order, each with its sections."""
     samler = _Samler()
-    if type_ == "virkemiddel":
-        egen = plan.virkemidler[post_id].kilde
-        samler.legg_til(egen.kilde, egen.seksjon)
-    if type_ == "rolle":
-        egen = plan.roller[post_id].kilde
-        samler.legg_til(egen.kilde, egen.seksjon)
-    for t in _tiltak_for(plan, type_, post_id):
-        samler.legg_til(TILTAKSPLAN, tiltaksseksjon(plan, t))
-    if type_ == "aktor":
-        for statistikk in (plan.befolkning, plan.nho_rangeringer):
-            if any(rad.aktor == post_id for tabell in statistikk.tabeller for rad in tabell.rader):
-                samler.legg_til(statistikk.kilde, statistikk.seksjon)
-    felt = _hendelsesfelt(type_)
-    if felt:
-        for hendelse in plan.tidslinje():
-            if post_id in getattr(hendelse, felt):
-                for henvisning in hendelse.kilder:
-                    samler.legg_til(henvisning.kilde, henvisning.seksjon)
+    egen = TYPER[type_]
+    if egen.kilder is not None:
+        for kilde, seksjon in egen.kilder(plan, plan.poster[type_][post_id]):
+            samler.legg_til(kilde, seksjon)
+    for annen, post in _poster_som_peker_til(plan, type_, post_id):
+        for kilde, seksjon in annen.kilder(plan, post):
+            samler.legg_til(kilde, seksjon)
     for omtale in omtaler:
         # Only a page that reproduces one document says which document names the record;
         # a page that draws on several (the history pages) does not.
@@ -94,6 +59,19 @@ def kilder_for(plan: Plan, type_: str, post_id: str, omtaler: list[Omtale] = ())
             for seksjon in _seksjoner_for(omtale):
                 samler.legg_til(kilder[0], seksjon)
     return list(samler.andeler.values())
+
+
+def _poster_som_peker_til(plan: Plan, type_: str, post_id: str) -> list[tuple[Posttype, object]]:
+    """The records, of kinds that know their sources, with a field that points to this record (registry order)."""
+    treff = []
+    for annen in TYPER.values():
+        referanser = [r for r in annen.referanser if r.til == type_]
+        if annen.kilder is None or not referanser:
+            continue
+        for post in annen.poster(plan).values():
+            if any(verdi == post_id for r in referanser for _, verdi in r.verdier(post)):
+                treff.append((annen, post))
+    return treff
 
 
 def _seksjoner_for(omtale: Omtale) -> list[str]:
@@ -137,9 +115,14 @@ def kilder_for_alle(plan: Plan, type_: str, omtaler: dict[tuple[str, str], list[
 
 
 def _poster(plan: Plan, type_: str) -> list[str]:
-    return list(getattr(plan, POSTER[type_]))
+    return list(plan.poster[type_])
 
 
-def uten_kilde(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]]) -> list[str]:
-    """The actors no document names: no measure, event, statistics row or plan text points to them."""
-    return [a for a in plan.aktorer if not kilder_for(plan, "aktor", a, omtaler.get(("aktor", a), []))]
+def uten_kilde(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]]) -> list[tuple[str, str]]:
+    """The (kind, id) of every record with a page that no document names: no record or plan text points to it."""
+    return [
+        (posttype.nokkel, post_id)
+        for posttype in med_sider()
+        for post_id in plan.poster[posttype.nokkel]
+        if not kilder_for(plan, posttype.nokkel, post_id, omtaler.get((posttype.nokkel, post_id), []))
+    ]

@@ -12,7 +12,9 @@ from pathlib import Path
 from .feil import Datafeil, Feil
 from .load import load_plan_cached
 from .model import Plan
+from .registry import TYPER
 from .sidemeta import LestSide, les_sidemeta, sjekk_kilder
+from .yamlfil import les_yaml
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 
@@ -25,13 +27,35 @@ def kontroller(prosjekt: Path = PROSJEKT, docs_dir: Path | None = None) -> tuple
         plan = load_plan_cached(prosjekt / "data")
     except Datafeil as datafeil:
         feil += datafeil.feil
-    sider, sidefeil = les_sidemeta(docs_dir or prosjekt / "docs")
+    docs_dir = docs_dir or prosjekt / "docs"
+    sider, sidefeil = les_sidemeta(docs_dir)
     feil += sidefeil
     if plan is not None:
         feil += sjekk_kilder(sider, plan)
+        feil += sjekk_historikksider(plan, docs_dir, prosjekt / "data")
     if feil:
         raise Datafeil(feil)
     return plan, sider
+
+
+def sjekk_historikksider(plan: Plan, docs_dir: Path, data_dir: Path) -> list[Feil]:
+    """Every history page in data/historikksider.yml is a page under docs/ (the timeline links to it)."""
+    fil = f"data/{TYPER['historikkside'].fil}"
+    mangler = [(i, h) for i, h in enumerate(plan.historikksider.values()) if not (docs_dir / h.side).is_file()]
+    if not mangler:
+        return []
+    dokument, _ = les_yaml(data_dir / TYPER["historikkside"].fil, fil)
+    return [
+        Feil(
+            fil,
+            f"siden docs/{h.side} finnes ikke. Skriv stien til siden under docs/ slik en lenke skriver den, "
+            "for eksempel «historikk/snowball.md».",
+            linje=dokument.linje((i, "side")) if dokument else None,
+            post=h.id,
+            felt="side",
+        )
+        for i, h in mangler
+    ]
 
 
 def main() -> int:

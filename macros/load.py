@@ -5,40 +5,15 @@ This is the only place YAML becomes objects. Nothing here depends on MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from . import model
 from .feil import Datafeil, Feil
 from .meldinger import valider_post
+from .registry import TYPER, Posttype, sjekk_registeret
 from .sjekker import Lest, sjekk_referanser, sjekk_summer
 from .yamlfil import YamlDokument, les_yaml
-
-
-@dataclass(frozen=True)
-class Datafil:
-    """One file in data/: its name, the model of its records, and whether it is a list of records."""
-
-    navn: str
-    modell: type[BaseModel]
-    liste: bool = True
-
-
-DATAFILER: dict[str, Datafil] = {
-    "kilder": Datafil("kilder.yml", model.Kilde),
-    "aktorer": Datafil("aktorer.yml", model.Aktor),
-    "roller": Datafil("roller.yml", model.Rolle),
-    "virkemidler": Datafil("virkemidler.yml", model.Virkemiddel),
-    "tiltak": Datafil("tiltak.yml", model.Tiltak),
-    "okonomi": Datafil("okonomi.yml", model.Okonomi, liste=False),
-    "ordliste": Datafil("ordliste.yml", model.Ordforklaring),
-    "hendelser": Datafil("hendelser.yml", model.Hendelse),
-    "befolkning": Datafil("befolkning.yml", model.Statistikk, liste=False),
-    "nho_rangeringer": Datafil("nho_rangeringer.yml", model.Statistikk, liste=False),
-}
 
 
 def load_plan(data_dir: Path) -> model.Plan:
@@ -51,35 +26,36 @@ def load_plan(data_dir: Path) -> model.Plan:
 
 def load_plan_allowing_mismatches(data_dir: Path) -> tuple[model.Plan, list[Feil]]:
     """Load data_dir, raising Datafeil for invalid data, but return totals that do not reconcile instead of raising."""
+    sjekk_registeret()
     feil: list[Feil] = []
     avvik: list[Feil] = []
     lest: dict[str, Lest] = {}
-    for nokkel, datafil in DATAFILER.items():
-        resultat = _les_fil(data_dir, datafil, feil)
+    for nokkel, posttype in TYPER.items():
+        resultat = _les_fil(data_dir, posttype, feil)
         if resultat is not None:
             lest[nokkel] = resultat
-    if len(lest) == len(DATAFILER):
+    if len(lest) == len(TYPER):
         # Cross-checks run on the records that did validate, so one bad record
         # does not hide a broken reference in another.
         feil += sjekk_referanser(lest)
         avvik = sjekk_summer(lest)
     if feil:
         raise Datafeil(feil + avvik)
-    return model.Plan(**{nokkel: _verdi(lest[nokkel], DATAFILER[nokkel]) for nokkel in DATAFILER}), avvik
+    return model.Plan({nokkel: _verdi(lest[nokkel], posttype) for nokkel, posttype in TYPER.items()}), avvik
 
 
-def _verdi(lest: Lest, datafil: Datafil) -> Any:
-    return lest.poster if datafil.liste else lest.poster[""]
+def _verdi(lest: Lest, posttype: Posttype) -> Any:
+    return lest.poster if posttype.liste else lest.poster[""]
 
 
-def _les_fil(data_dir: Path, datafil: Datafil, feil: list[Feil]) -> Lest | None:
-    visningsnavn = f"{data_dir.name}/{datafil.navn}"
-    dokument, lesefeil = les_yaml(data_dir / datafil.navn, visningsnavn)
+def _les_fil(data_dir: Path, posttype: Posttype, feil: list[Feil]) -> Lest | None:
+    visningsnavn = f"{data_dir.name}/{posttype.fil}"
+    dokument, lesefeil = les_yaml(data_dir / posttype.fil, visningsnavn)
     feil += lesefeil
     if dokument is None or lesefeil:
         return None
-    if not datafil.liste:
-        objekt, postfeil = valider_post(datafil.modell, dokument.verdi, dokument, (), None)
+    if not posttype.liste:
+        objekt, postfeil = valider_post(posttype.modell, dokument.verdi, dokument, (), None)
         feil += postfeil
         return Lest(dokument, {"": objekt}, {"": ()}) if objekt is not None else None
     if not isinstance(dokument.verdi, list):
@@ -91,17 +67,17 @@ def _les_fil(data_dir: Path, datafil: Datafil, feil: list[Feil]) -> Lest | None:
             )
         )
         return None
-    return _les_poster(dokument, datafil, feil)
+    return _les_poster(dokument, posttype, feil)
 
 
-def _les_poster(dokument: YamlDokument, datafil: Datafil, feil: list[Feil]) -> Lest | None:
+def _les_poster(dokument: YamlDokument, posttype: Posttype, feil: list[Feil]) -> Lest | None:
     poster: dict[str, Any] = {}
     sti_for_id: dict[str, tuple] = {}
     ugyldige: set[str] = set()
     for indeks, verdi in enumerate(dokument.verdi):
         post_id = verdi.get("id") if isinstance(verdi, dict) else None
         post_id = post_id if isinstance(post_id, str) else None
-        objekt, postfeil = valider_post(datafil.modell, verdi, dokument, (indeks,), post_id)
+        objekt, postfeil = valider_post(posttype.modell, verdi, dokument, (indeks,), post_id)
         feil += postfeil
         if objekt is None:
             ugyldige.add(post_id or "")

@@ -7,7 +7,9 @@ renders. Field names are the YAML keys staff write, so they are in bokmål.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
@@ -137,7 +139,7 @@ Aktorhenvisning = Annotated[
 class Rolle(Modell):
     """One of the region's roles in a measure (a controlled vocabulary)."""
 
-    id: Literal["veiviser", "brobygger", "tilrettelegger"]
+    id: Id
     navn: Tekst
     omtale: list[Tekst] = Field(min_length=1)
     kilde: Kildehenvisning
@@ -404,28 +406,19 @@ class Ordforklaring(Modell):
         return [self.term, *self.varianter]
 
 
-Tema = Literal[
-    "organisering",
-    "planer-og-strategier",
-    "naeringsutvikling",
-    "idrett-og-folkehelse",
-    "reiseliv-og-arrangement",
-    "okonomi",
-]
+class Tema(Modell):
+    """A theme of the timeline: its filter shows the themes in data/temaer.yml's order."""
 
-TEMANAVN: dict[str, str] = {
-    "organisering": "Organisering",
-    "planer-og-strategier": "Planer og strategier",
-    "naeringsutvikling": "Næringsutvikling",
-    "idrett-og-folkehelse": "Idrett og folkehelse",
-    "reiseliv-og-arrangement": "Reiseliv og arrangement",
-    "okonomi": "Økonomi",
-}
-"""Display names of the timeline's themes, in the order the filter shows them."""
+    id: Id
+    navn: Tekst
 
-Historikkside = Literal[
-    "vintersportsregionen", "snowball", "olympiatoppen-innlandet", "idrett-i-skole", "organisering-over-tid"
-]
+
+class Historikkside(Modell):
+    """A hand-written history page whose events are drawn from data/hendelser.yml."""
+
+    id: Id
+    side: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*[a-z0-9-]+\.md$")]
+    """The page's file under docs/, as links write it: "historikk/snowball.md"."""
 
 
 class Hendelse(Modell):
@@ -437,12 +430,12 @@ class Hendelse(Modell):
     tid_grunnlag: Tekst | None = None
     tittel: Tekst
     tekst: Tekst
-    tema: list[Tema] = Field(min_length=1)
+    tema: list[Id] = Field(min_length=1)
     kilder: list[Kildehenvisning] = Field(min_length=1)
     tiltak: list[Id] = Field(default_factory=list)
     virkemidler: list[Id] = Field(default_factory=list)
     aktorer: list[Id] = Field(default_factory=list)
-    historikk: list[Historikkside] = Field(default_factory=list)
+    historikk: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _inferred_time_is_explained(self) -> "Hendelse":
@@ -483,21 +476,80 @@ class Hendelse(Modell):
         return f"{self.tid_tekst} ({self._utledet})" if self.tid_utledet else self.tid_tekst
 
 
-class Plan(BaseModel):
-    """Everything in data/, validated and cross-checked, keyed by id in source order."""
+@dataclass(frozen=True)
+class Plan:
+    """Everything in data/, validated and cross-checked.
 
-    model_config = ConfigDict(frozen=True)
+    The records are kept by record kind (the keys of macros/registry.py), so a kind added to the
+    registry needs nothing here; the properties below only name the kinds the site's code uses.
+    """
 
-    kilder: dict[str, Kilde]
-    aktorer: dict[str, Aktor]
-    roller: dict[str, Rolle]
-    virkemidler: dict[str, Virkemiddel]
-    tiltak: dict[str, Tiltak]
-    okonomi: Okonomi
-    ordliste: dict[str, Ordforklaring]
-    hendelser: dict[str, Hendelse]
-    befolkning: Statistikk
-    nho_rangeringer: Statistikk
+    poster: Mapping[str, Any]
+    """Record kind -> its records by id in source order, or the one record of a file that is one record."""
+
+    def med(self, **poster: Any) -> "Plan":
+        """A copy with the records of some kinds replaced (for comparisons and tests)."""
+        return Plan({**self.poster, **poster})
+
+    @property
+    def kilder(self) -> dict[str, Kilde]:
+        """The source documents."""
+        return self.poster["kilde"]
+
+    @property
+    def aktorer(self) -> dict[str, Aktor]:
+        """The actors."""
+        return self.poster["aktor"]
+
+    @property
+    def roller(self) -> dict[str, Rolle]:
+        """The region's roles."""
+        return self.poster["rolle"]
+
+    @property
+    def virkemidler(self) -> dict[str, Virkemiddel]:
+        """The strategic instruments."""
+        return self.poster["virkemiddel"]
+
+    @property
+    def tiltak(self) -> dict[str, Tiltak]:
+        """The measures."""
+        return self.poster["tiltak"]
+
+    @property
+    def okonomi(self) -> Okonomi:
+        """The amounts the sources state."""
+        return self.poster["okonomi"]
+
+    @property
+    def ordliste(self) -> dict[str, Ordforklaring]:
+        """The glossary."""
+        return self.poster["ordforklaring"]
+
+    @property
+    def temaer(self) -> dict[str, Tema]:
+        """The timeline's themes, in the order its filter shows them."""
+        return self.poster["tema"]
+
+    @property
+    def historikksider(self) -> dict[str, Historikkside]:
+        """The history pages that draw their events from the timeline."""
+        return self.poster["historikkside"]
+
+    @property
+    def hendelser(self) -> dict[str, Hendelse]:
+        """The dated events."""
+        return self.poster["hendelse"]
+
+    @property
+    def befolkning(self) -> Statistikk:
+        """The population table of the 2014 plan."""
+        return self.poster["befolkning"]
+
+    @property
+    def nho_rangeringer(self) -> Statistikk:
+        """NHO's rankings from the 2014 plan."""
+        return self.poster["nho_rangeringer"]
 
     def tiltak_for_virkemiddel(self, virkemiddel_id: str) -> list[Tiltak]:
         """The measures under one instrument, in source order."""
@@ -541,7 +593,8 @@ class Sidemeta(Modell):
 
     kilde: Id | None = None
     kilder: list[Id] = Field(default_factory=list)
-    kilder_fra: Literal["tiltak", "virkemiddel", "aktor", "rolle"] | None = None
+    kilder_fra: Id | None = None
+    """A record kind with pages (macros/registry.py): the Kilde block lists the documents that name its records."""
     kildeseksjon: Tekst | None = None
     kildeseksjoner: dict[Id, Tekst] = Field(default_factory=dict)
     description: Tekst | None = None

@@ -14,16 +14,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import datatabeller, plantekst
+from macros import datatabeller, plantekst, urls
 from macros.feil import Datafeil, Feil
-from macros.kildegrunnlag import POSTER, kilder_for_alle, uten_kilde
+from macros.kildegrunnlag import kilder_for_alle, uten_kilde
 from macros.kontroll import kontroller
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import Sidefeil, definisjoner, les_unntak
 from macros.plantekst import EGEN_TEKST
-from macros.sider import DATAFIL, genererte_sider
+from macros.registry import TYPER, med_sider
+from macros.sider import genererte_sider, sidestier
 from macros.visning import Redigering, Side, kildeboks
 from macros.yamlfil import les_yaml
 
@@ -53,15 +54,38 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError("mkdocs.yml: «markdown_extensions» må ha «macros.ordforklaring» (etter «abbr»).")
 
 
+_GENERERTE: dict[str, str | None] = {}
+"""This build's generated pages: path -> source, made on the first read of one (None until then)."""
+_HANDSKREVNE: set[str] = set()
+"""This build's hand-written pages (a folder with its own index.md gets no generated register)."""
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = plan_for(config)
     omtaler = plantekst.indeks(Path(config.docs_dir))[1]
-    _stopp_for_aktorer_uten_kilde(plan, omtaler, prosjektmappe(config))
-    for side in genererte_sider(plan, omtaler):
-        files.append(File.generated(config, side.sti, content=side.markdown()))
+    _stopp_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config))
+    # Appended after every hand-written page, so MkDocs reads them last: by then every plan-text page
+    # has been parsed, and the passages that link to a record are known. Their source is made in
+    # on_page_read_source; the empty content here is never read.
+    _GENERERTE.clear()
+    _HANDSKREVNE.clear()
+    _HANDSKREVNE.update(f.src_uri for f in files.documentation_pages())
+    for sti in sidestier(plan, _HANDSKREVNE):
+        files.append(File.generated(config, sti, content=""))
+        _GENERERTE[sti] = None
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    sti = page.file.src_uri
+    if sti not in _GENERERTE:
+        return None
+    if _GENERERTE[sti] is None:
+        omtaler = plantekst.indeks(Path(config.docs_dir))[1]
+        _GENERERTE.update(genererte_sider(plan_for(config), omtaler, _HANDSKREVNE))
+    return _GENERERTE[sti]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -89,9 +113,10 @@ def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
     """The documents a page names in its Kilde block: from its front matter, or derived from the data."""
     avledet = page.meta.get("kilder_fra")
     if avledet is not None:
-        if avledet not in POSTER:
+        kjente = [t.nokkel for t in med_sider()]
+        if avledet not in kjente:
             raise PluginError(
-                f"{fil}: «kilder_fra: {avledet}» i forsiden (front matter) er ukjent. Bruk en av: {', '.join(POSTER)}."
+                f"{fil}: «kilder_fra: {avledet}» i forsiden (front matter) er ukjent. Bruk en av: {', '.join(kjente)}."
             )
         return kilder_for_alle(plan, avledet, plantekst.indeks(docs)[1])
     kilde = page.meta.get("kilde")
@@ -124,28 +149,34 @@ def _redigering(page: Page, config: MkDocsConfig) -> Redigering:
     return Redigering(fil, f"{config.repo_url.rstrip('/')}/{rot}{fil}")
 
 
-def _stopp_for_aktorer_uten_kilde(plan: Plan, omtaler: dict, mappe: Path) -> None:
-    """Stop the build, naming file and line, for every actor that no document names."""
+def _stopp_for_poster_uten_kilde(plan: Plan, omtaler: dict, mappe: Path) -> None:
+    """Stop the build, naming file and line, for every record with a page that no document names."""
     uten = uten_kilde(plan, omtaler)
     if not uten:
         return
-    dokument, _ = les_yaml(mappe / DATAFIL["aktor"], DATAFIL["aktor"])
-    linjer = {post.get("id"): dokument.linje((i, "id")) for i, post in enumerate(dokument.verdi)} if dokument else {}
-    raise PluginError(
-        str(
-            Datafeil(
-                [
-                    Feil(
-                        DATAFIL["aktor"],
-                        "ingen kilde nevner aktøren: den er ikke tiltakseier eller partner i noe tiltak, ikke med "
-                        "i noen hendelse i data/hendelser.yml, og ingen side som gjengir et plandokument lenker til "
-                        "den. Knytt aktøren til tiltaket eller hendelsen der kilden nevner den, eller lenk til "
-                        "aktørsiden fra planteksten der den står. Ellers fjern aktøren.",
-                        linje=linjer.get(a),
-                        post=a,
-                    )
-                    for a in uten
-                ]
+    feil = []
+    for type_, post_id in uten:
+        posttype = TYPER[type_]
+        fil = f"data/{posttype.fil}"
+        dokument, _ = les_yaml(mappe / fil, fil)
+        linje = next(
+            (dokument.linje((i, "id")) for i, post in enumerate(dokument.verdi) if post.get("id") == post_id), None
+        ) if dokument else None
+        pekere = [
+            " eller ".join(f"«{r.felt}»" for r in felt) + f" i data/{annen.fil}"
+            for annen in TYPER.values()
+            if annen.kilder is not None and (felt := [r for r in annen.referanser if r.til == type_])
+        ]
+        hvor = f"ingen post peker til den ({', '.join(pekere)})" if pekere else "posten oppgir ingen kilde"
+        feil.append(
+            Feil(
+                fil,
+                f"ingen kilde nevner {posttype.ord.bestemt}: {hvor}, og ingen side som gjengir et plandokument "
+                f"lenker til {urls.kildefil(type_, post_id)}. Før opp id-en i posten der kilden nevner "
+                f"{posttype.ord.bestemt}, eller lenk til siden fra planteksten som nevner {posttype.ord.bestemt}. "
+                "Ellers fjern posten.",
+                linje=linje,
+                post=post_id,
             )
         )
-    )
+    raise PluginError(str(Datafeil(feil)))

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .format import FILTRE
+from .summer import AR, arsceller, arssummer
 
 MALER = Path(__file__).parent / "templates"
 
@@ -29,6 +30,8 @@ def miljo() -> Environment:
     )
     env.filters.update(FILTRE)
     env.filters["ren_tekst"] = ren_tekst
+    # Helpers every template may use, registered once instead of passed through each call.
+    env.globals.update(AR=AR, arssummer=arssummer, arsceller=arsceller)
     return env
 
 

@@ -13,36 +13,36 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .load import DATAFILER, Datafil
+from .registry import TYPER, Posttype
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 
-def schema_for(datafil: Datafil) -> dict:
+def schema_for(posttype: Posttype) -> dict:
     """The JSON Schema of one data file: a list of records, or one object."""
-    form = list[datafil.modell] if datafil.liste else datafil.modell
+    form = list[posttype.modell] if posttype.liste else posttype.modell
     schema = TypeAdapter(form).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"data/{datafil.navn}"
-    schema["description"] = f"Generert fra macros/model.py ({datafil.modell.__name__}). Ikke rediger for hånd: kjør `make schema`."
+    schema["title"] = f"data/{posttype.fil}"
+    schema["description"] = f"Generert fra macros/model.py ({posttype.modell.__name__}). Ikke rediger for hånd: kjør `make schema`."
     return schema
 
 
-def schema_text(datafil: Datafil) -> str:
+def schema_text(posttype: Posttype) -> str:
     """The schema as the exact text committed to data/schema/."""
-    return json.dumps(schema_for(datafil), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(schema_for(posttype), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def schema_path(datafil: Datafil, mappe: Path = SCHEMA_DIR) -> Path:
+def schema_path(posttype: Posttype, mappe: Path = SCHEMA_DIR) -> Path:
     """Where a data file's schema lives."""
-    return mappe / datafil.navn.replace(".yml", ".schema.json")
+    return mappe / posttype.fil.replace(".yml", ".schema.json")
 
 
 def stale(mappe: Path = SCHEMA_DIR) -> list[Path]:
     """Schema files that differ from what the model generates now (or are missing)."""
     return [
         schema_path(d, mappe)
-        for d in DATAFILER.values()
+        for d in TYPER.values()
         if not schema_path(d, mappe).exists() or schema_path(d, mappe).read_text(encoding="utf-8") != schema_text(d)
     ]
 
@@ -52,15 +52,15 @@ VSCODE = SCHEMA_DIR.parent.parent / ".vscode" / "settings.json"
 
 def editor_settings() -> str:
     """.vscode/settings.json: maps each data file to its schema, so editors check it as staff type."""
-    kart = {f"./data/schema/{schema_path(d).name}": [f"data/{d.navn}"] for d in DATAFILER.values()}
+    kart = {f"./data/schema/{schema_path(d).name}": [f"data/{d.fil}"] for d in TYPER.values()}
     return json.dumps({"yaml.schemas": kart}, ensure_ascii=False, indent=2) + "\n"
 
 
 def write(mappe: Path = SCHEMA_DIR) -> None:
     """Write every schema file (and, for the real folder, the editor mapping)."""
     mappe.mkdir(parents=True, exist_ok=True)
-    for datafil in DATAFILER.values():
-        schema_path(datafil, mappe).write_text(schema_text(datafil), encoding="utf-8")
+    for posttype in TYPER.values():
+        schema_path(posttype, mappe).write_text(schema_text(posttype), encoding="utf-8")
     if mappe == SCHEMA_DIR:
         VSCODE.parent.mkdir(exist_ok=True)
         VSCODE.write_text(editor_settings(), encoding="utf-8")

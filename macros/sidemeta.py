@@ -12,6 +12,7 @@ from pathlib import Path
 from .feil import Feil
 from .meldinger import foreslaa, valider_post
 from .model import Plan, Sidemeta
+from .registry import med_sider
 from .yamlfil import YamlDokument, les_yaml_tekst
 
 EGEN_TEKST = "nettstedet"
@@ -64,11 +65,22 @@ def les_en(tekst: str, visningsnavn: str) -> tuple[LestSide | None, list[Feil]]:
 
 
 def sjekk_kilder(sider: dict[str, LestSide], plan: Plan) -> list[Feil]:
-    """Every page names sources that exist in data/kilder.yml, or is the site's own text."""
+    """Every page names sources that exist in data/kilder.yml, or is the site's own text, or a kind to derive them from."""
     kjente = list(plan.kilder)
+    typer = [t.nokkel for t in med_sider()]
     feil = []
     for lest in sider.values():
         meta = lest.meta
+        if meta.kilder_fra is not None and meta.kilder_fra not in typer:
+            feil.append(
+                Feil(
+                    lest.dokument.fil,
+                    f"ukjent posttype «{meta.kilder_fra}».{foreslaa(meta.kilder_fra, typer)} "
+                    f"Kjente posttyper med egne sider: {', '.join(typer)}.",
+                    linje=lest.dokument.linje(("kilder_fra",)),
+                    felt="kilder_fra",
+                )
+            )
         navngitte = [(("kilde",), meta.kilde)] if meta.kilde else []
         for sti, kilde in [*navngitte, *((("kilder", i), k) for i, k in enumerate(meta.kilder))]:
             if kilde in plan.kilder or (sti == ("kilde",) and kilde == EGEN_TEKST):

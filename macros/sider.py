@@ -1,72 +1,96 @@
-"""Which pages the data generates: one per tiltak, virkemiddel, aktør and rolle."""
+"""The pages the data generates: one per record of every kind with pages, and a register where docs/ has none.
+
+Plain functions with no MkDocs in them: `sidestier` says which pages there are (known from the
+registry and the data alone), `genererte_sider` gives each page's finished source, front matter and
+HTML body. Any static site generator can write these files; macros/pages.py hands them to MkDocs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import yaml
 
-from . import urls
-from .kildegrunnlag import POSTER, Kildeandel, kilder_for
+from . import urls, visning
+from .kildegrunnlag import kilder_for
 from .model import Plan
 from .plantekst import Omtale
-
-DATAFIL = {
-    "tiltak": "data/tiltak.yml",
-    "virkemiddel": "data/virkemidler.yml",
-    "aktor": "data/aktorer.yml",
-    "rolle": "data/roller.yml",
-}
-"""Record kind -> the file staff edit to change that kind of page."""
-
-TILTAKSPLAN = "tiltaksplan-2021"
-"""The source every tiltak comes from (data/kilder.yml)."""
+from .registry import TYPER, med_sider
 
 
 @dataclass(frozen=True)
-class GenerertSide:
-    """A page made from one record: where it goes, its front matter, and the macro that fills it."""
+class Sidested:
+    """What a generated page shows: one record (post_id), or the register of its kind (post_id None)."""
 
     type_: str
-    post_id: str
-    tittel: str
-    kilder: tuple[Kildeandel, ...]
-
-    @property
-    def sti(self) -> str:
-        """Path of the page relative to docs/."""
-        return urls.kildefil(self.type_, self.post_id)
-
-    def markdown(self) -> str:
-        """The page's source: front matter plus a single macro call (ids are validated slugs)."""
-        forste, *resten = self.kilder
-        meta = {
-            "title": self.tittel,
-            "render_macros": True,
-            "kilde": forste.kilde,
-            "kilder": [a.kilde for a in resten],
-            "kildeseksjoner": {a.kilde: a.seksjonstekst for a in self.kilder if a.seksjonstekst},
-            "rediger": DATAFIL[self.type_],
-        }
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-        return f"---\n{front}---\n\n{{{{ side('{self.type_}', '{self.post_id}') }}}}\n"
+    post_id: str | None = None
 
 
-def _tittel(plan: Plan, type_: str, post_id: str) -> str:
-    post = getattr(plan, POSTER[type_])[post_id]
-    return post.overskrift if type_ == "virkemiddel" else post.navn
+def sidestier(plan: Plan, handskrevne: Collection[str] = ()) -> dict[str, Sidested]:
+    """Path relative to docs/ -> what the page shows, for every generated page, in a stable order.
+
+    handskrevne are the Markdown paths under docs/: a kind whose folder has its own index.md gets no
+    generated register page.
+    """
+    stier: dict[str, Sidested] = {}
+    for posttype in med_sider():
+        for post_id in plan.poster[posttype.nokkel]:
+            stier[urls.kildefil(posttype.nokkel, post_id)] = Sidested(posttype.nokkel, post_id)
+        if urls.registerfil(posttype.nokkel) not in handskrevne:
+            stier[urls.registerfil(posttype.nokkel)] = Sidested(posttype.nokkel)
+    return stier
 
 
-def genererte_sider(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]] | None = None) -> list[GenerertSide]:
-    """Every generated page of the site, in a stable order, each citing the documents that name its record.
+def genererte_sider(
+    plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]] | None = None, handskrevne: Collection[str] = ()
+) -> dict[str, str]:
+    """Path relative to docs/ -> the page's source: front matter, then the rendered HTML as one block.
 
-    A record no document names gets no page here; the hook stops the build for it first.
+    omtaler are the plan-text passages that link to each record («Omtalt i planteksten», and the
+    documents in its Kilde block). A record no document names has no sources to cite, and is an
+    error here; the hook stops the build for it, with file and line, before any page is made
+    (kildegrunnlag.uten_kilde).
     """
     omtaler = omtaler or {}
-    sider = []
-    for type_ in DATAFIL:
-        for post_id in getattr(plan, POSTER[type_]):
-            kilder = kilder_for(plan, type_, post_id, omtaler.get((type_, post_id), []))
-            if kilder:
-                sider.append(GenerertSide(type_, post_id, _tittel(plan, type_, post_id), tuple(kilder)))
-    return sider
+    return {
+        sti: (_postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []))
+              if sted.post_id is not None else _registerside(plan, sted.type_, sti))
+        for sti, sted in sidestier(plan, handskrevne).items()
+    }
+
+
+def _postside(plan: Plan, sted: Sidested, sti: str, omtaler: list[Omtale]) -> str:
+    posttype = TYPER[sted.type_]
+    post = plan.poster[sted.type_][sted.post_id]
+    kilder = kilder_for(plan, sted.type_, sted.post_id, omtaler)
+    if not kilder:
+        raise ValueError(f"{sti}: ingen kilde nevner posten (se kildegrunnlag.uten_kilde, som stopper bygget først)")
+    forste, *resten = kilder
+    meta = {
+        "title": posttype.tittel(post),
+        "kilde": forste.kilde,
+        "kilder": [a.kilde for a in resten],
+        "kildeseksjoner": {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst},
+        "rediger": f"data/{posttype.fil}",
+    }
+    html = visning.postside(plan, sted.type_, sted.post_id, visning.Side(urls.fil_url(sti)), omtaler)
+    return _kilde(meta, html)
+
+
+def _registerside(plan: Plan, type_: str, sti: str) -> str:
+    posttype = TYPER[type_]
+    flertall = posttype.ord.flertall
+    meta = {
+        "title": flertall[:1].upper() + flertall[1:],
+        "kilder_fra": type_,
+        "rediger": f"data/{posttype.fil}",
+    }
+    return _kilde(meta, visning.register(plan, type_, visning.Side(urls.fil_url(sti))))
+
+
+def _kilde(meta: dict, html: str) -> str:
+    """Front matter and body; the body is one HTML block without blank lines, so Markdown leaves it as it is."""
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{html}\n"
+

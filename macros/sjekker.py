@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from .feil import Feil
 from .format import kroner
 from .meldinger import foreslaa
-from .model import Aktorlenke, Partnerskapsmidler
+from .registry import TYPER, Referanse
 from .yamlfil import YamlDokument
 
 
@@ -24,49 +24,9 @@ class Lest:
     """Ids of records that failed validation: references to them are not reported again."""
 
 
-@dataclass(frozen=True)
-class Referanse:
-    """A field that points into a register: which register, and what to call it in a message."""
-
-    felt: str
-    register: str
-    hva: str
-
-
-REFERANSER: dict[str, list[Referanse]] = {
-    "tiltak": [
-        Referanse("virkemiddel", "virkemidler", "virkemiddel"),
-        Referanse("roller", "roller", "rolle"),
-        Referanse("roller_fra", "roller", "rolle"),
-        Referanse("tiltakseiere", "aktorer", "aktør"),
-        Referanse("partnere", "aktorer", "aktør"),
-    ],
-    "roller": [Referanse("kilde.kilde", "kilder", "kilde")],
-    "virkemidler": [Referanse("kilde.kilde", "kilder", "kilde")],
-    "ordliste": [Referanse("kilde", "kilder", "kilde")],
-    "okonomi": [
-        Referanse(f"{del_}.kilde", "kilder", "kilde")
-        for del_ in (
-            "tiltaksplan_2021.ramme",
-            "tiltaksplan_2021.oppgitt_sum",
-            *(f"partnerskapsmidler.{navn}" for navn in Partnerskapsmidler.model_fields),
-            "fordeling",
-        )
-    ],
-    "befolkning": [Referanse("kilde", "kilder", "kilde"), Referanse("tabeller.rader.aktor", "aktorer", "aktør")],
-    "nho_rangeringer": [Referanse("kilde", "kilder", "kilde"), Referanse("tabeller.rader.aktor", "aktorer", "aktør")],
-    "hendelser": [
-        Referanse("kilder.kilde", "kilder", "kilde"),
-        Referanse("tiltak", "tiltak", "tiltak"),
-        Referanse("virkemidler", "virkemidler", "virkemiddel"),
-        Referanse("aktorer", "aktorer", "aktør"),
-    ],
-}
-
-
 def sjekk_referanser(lest: dict[str, Lest]) -> list[Feil]:
-    """Every reference to an id that is not in its register."""
-    return [f for fil, refs in REFERANSER.items() for ref in refs for f in _sjekk_referanse(lest, fil, ref)]
+    """Every reference to an id that is not among the referenced kind's records (macros/registry.py)."""
+    return [f for type_ in TYPER.values() for ref in type_.referanser for f in _sjekk_referanse(lest, type_.nokkel, ref)]
 
 
 def sjekk_summer(lest: dict[str, Lest]) -> list[Feil]:
@@ -80,31 +40,18 @@ def sjekk_summer(lest: dict[str, Lest]) -> list[Feil]:
     return feil
 
 
-def _verdier(objekt: Any, deler: list[str], sti: tuple) -> Iterator[tuple[tuple, Any]]:
-    """Walk a dotted field path through objects and lists, yielding (path, value) for each leaf."""
-    if isinstance(objekt, list):
-        for i, element in enumerate(objekt):
-            yield from _verdier(element, deler, sti + (i,))
-    elif isinstance(objekt, Aktorlenke) and not deler:
-        # A hedged link ({aktor, sikkerhet}) points to its actor like a plain id does.
-        yield sti + ("aktor",), objekt.aktor
-    elif not deler:
-        yield sti, objekt
-    else:
-        yield from _verdier(getattr(objekt, deler[0]), deler[1:], sti + (deler[0],))
-
-
-def _sjekk_referanse(lest: dict[str, Lest], fil: str, ref: Referanse) -> Iterator[Feil]:
-    register = lest[ref.register]
-    for post_id, post in lest[fil].poster.items():
-        for sti, ukjent in _verdier(post, ref.felt.split("."), lest[fil].sti_for_id[post_id]):
-            if ukjent is None or ukjent in register.poster or ukjent in register.ugyldige_ids:
+def _sjekk_referanse(lest: dict[str, Lest], type_: str, ref: Referanse) -> Iterator[Feil]:
+    register = lest[ref.til]
+    mal = TYPER[ref.til]
+    for post_id, post in lest[type_].poster.items():
+        for sti, ukjent in ref.verdier(post, lest[type_].sti_for_id[post_id]):
+            if ukjent in register.poster or ukjent in register.ugyldige_ids:
                 continue
             yield Feil(
-                lest[fil].dokument.fil,
-                f"ukjent {ref.hva} «{ukjent}». Id-en må finnes i data/{ref.register}.yml."
+                lest[type_].dokument.fil,
+                f"ukjent {mal.ord.ubestemt} «{ukjent}». Id-en må finnes i data/{mal.fil}."
                 f"{foreslaa(ukjent, list(register.poster))}",
-                linje=lest[fil].dokument.linje(sti),
+                linje=lest[type_].dokument.linje(sti),
                 post=post_id,
                 felt=ref.felt,
             )

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import posixpath
 
-SEKSJONER = {
-    "tiltak": "tiltak",
-    "virkemiddel": "virkemidler",
-    "aktor": "aktorer",
-    "rolle": "roller",
-}
-"""Record kind -> the folder its pages live in; the id is the page's name."""
+from .registry import med_sider
+
+SEKSJONER = {posttype.nokkel: posttype.mappe for posttype in med_sider()}
+"""Record kind -> the folder its pages live in (macros/registry.py); the id is the page's name."""
 
 
 def kildefil(type_: str, post_id: str) -> str:
     """The Markdown path (relative to docs/) of a generated record page."""
     return f"{SEKSJONER[type_]}/{post_id}.md"
+
+
+def registerfil(type_: str) -> str:
+    """The Markdown path of the page that lists every record of a kind: <folder>/index.md."""
+    return f"{SEKSJONER[type_]}/index.md"
+
+
+def fil_url(sti: str) -> str:
+    """The site-relative URL MkDocs gives a Markdown file (directory URLs): "historikk/snowball.md" -> "historikk/snowball/"."""
+    if sti == "index.md":
+        return ""
+    if sti.endswith("/index.md"):
+        return sti[: -len("index.md")]
+    return sti[: -len(".md")] + "/"
 
 
 def side_url(type_: str, post_id: str) -> str:

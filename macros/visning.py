@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import get_args
 
 from markupsafe import Markup
 
 from . import datatabeller, diagram, okonomi, urls
 from .feil import Makrofeil
-from .model import TEMANAVN, Historikkside, Plan
-from .sider import TILTAKSPLAN
+from .model import Plan
 from .plantekst import Omtale, Plantekstside
+from .registry import TYPER, med_sider
 from .render import miljo, ren_tekst, render
-from .summer import AR, arsceller, arssummer
 
 
 @dataclass(frozen=True)
@@ -32,63 +30,14 @@ class Side:
 
 
 def _render(mal: str, plan: Plan, side: Side, **kontekst) -> Markup:
-    return render(mal, plan=plan, side=side, AR=AR, arssummer=arssummer, arsceller=arsceller, **kontekst)
+    return render(mal, plan=plan, side=side, **kontekst)
 
 
-def tiltak_side(plan: Plan, tiltak_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
-    """The page of one measure."""
-    tiltak = plan.tiltak[tiltak_id]
-    return _render(
-        "tiltak.html",
-        plan,
-        side,
-        tiltak=tiltak,
-        tiltaksplan=plan.kilder[TILTAKSPLAN],
-        virkemiddel=plan.virkemidler[tiltak.virkemiddel],
-        omtaler=omtaler,
-        hendelser=[h for h in plan.tidslinje() if tiltak_id in h.tiltak],
-    )
-
-
-def virkemiddel_side(plan: Plan, virkemiddel_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
-    """The page of one strategic instrument: the source's assessment and its measures."""
-    virkemiddel = plan.virkemidler[virkemiddel_id]
-    return _render(
-        "virkemiddel.html",
-        plan,
-        side,
-        virkemiddel=virkemiddel,
-        tiltak=plan.tiltak_for_virkemiddel(virkemiddel_id),
-        omtaler=omtaler,
-    )
-
-
-def aktor_side(plan: Plan, aktor_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
-    """The page of one actor: the measures it owns, those it partners in (settled, then «trolig»), and where the text names it."""
-    return _render(
-        "aktor.html",
-        plan,
-        side,
-        aktor=plan.aktorer[aktor_id],
-        eier=plan.tiltak_eid_av(aktor_id),
-        partner=plan.tiltak_med_partner(aktor_id),
-        trolig=plan.tiltak_med_trolig_partner(aktor_id),
-        omtaler=omtaler,
-        hendelser=[h for h in plan.tidslinje() if aktor_id in h.aktorer],
-    )
-
-
-def rolle_side(plan: Plan, rolle_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
-    """The page of one of the region's roles: its measures, and those where the region moves away from it."""
-    return _render(
-        "rolle.html",
-        plan,
-        side,
-        rolle=plan.roller[rolle_id],
-        tiltak=plan.tiltak_med_rolle(rolle_id),
-        fra=plan.tiltak_fra_rolle(rolle_id),
-        omtaler=omtaler,
-    )
+def postside(plan: Plan, type_: str, post_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
+    """The body of one record's page, from its kind's template and the data the registry gives it."""
+    posttype = TYPER[type_]
+    post = plan.poster[type_][post_id]
+    return render(posttype.mal, side=side, omtaler=omtaler, **{type_: post}, **posttype.kontekst(plan, post))
 
 
 def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
@@ -104,14 +53,11 @@ def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
     )
 
 
-REGISTRE = ("aktor", "rolle", "virkemiddel")
-"""The record kinds that have a register macro."""
-
-
 def register(plan: Plan, type_: str, side: Side) -> Markup:
-    """A list of every actor or role, linking to their pages."""
-    _kjent("register", "posttype", type_, REGISTRE)
-    return _render(f"register_{type_}.html", plan, side)
+    """A linked list of every record of a kind with pages (aktor, rolle, virkemiddel …)."""
+    _kjent("register", "posttype", type_, [t.nokkel for t in med_sider()])
+    posttype = TYPER[type_]
+    return render(posttype.registermal, side=side, type_=type_, **posttype.til_register(plan))
 
 
 def _kjent(makro: str, hva: str, verdi: object, kjente) -> None:
@@ -153,21 +99,25 @@ def tidslinje(plan: Plan, side: Side, sidetitler: dict[str, str]) -> Markup:
     sidetitler maps a page's site-relative URL to its title, for the links to history pages.
     """
     hendelser = plan.tidslinje()
-    antall_per_tema = {tema: sum(tema in h.tema for h in hendelser) for tema in TEMANAVN}
+    antall_per_tema = {tema: sum(tema in h.tema for h in hendelser) for tema in plan.temaer}
+    historikklenker = {}
+    for h in plan.historikksider.values():
+        url = urls.fil_url(h.side)
+        historikklenker[h.id] = (side.til(url), sidetitler[url])
     return _render(
         "tidslinje.html",
         plan,
         side,
         hendelser=hendelser,
-        temaer=TEMANAVN,
+        temaer={t.id: t.navn for t in plan.temaer.values()},
         antall_per_tema=antall_per_tema,
-        sidetitler=sidetitler,
+        historikklenker=historikklenker,
     )
 
 
 def historikkdiagram(plan: Plan, side: Side, historikk_id: str, tittel: str) -> Markup:
     """A history page's events as an inline SVG flow, followed by the same content as a list."""
-    _kjent("historikkdiagram", "historikkside", historikk_id, get_args(Historikkside))
+    _kjent("historikkdiagram", "historikkside", historikk_id, list(plan.historikksider))
     hendelser = plan.tidslinje(historikk_id)
     plassert, hoyde = diagram.bokser(hendelser)
     beskrivelse = "; ".join(f"{h.tid_visning}: {h.tittel}" for h in hendelser)
@@ -239,12 +189,3 @@ def _stolpediagram(tabell: datatabeller.Datatabell) -> diagram.Stolpediagram:
 def ordliste(plan: Plan, side: Side) -> Markup:
     """The glossary page: every term with its explanation and source."""
     return _render("ordliste.html", plan, side)
-
-
-VISNINGER = {
-    "tiltak": tiltak_side,
-    "virkemiddel": virkemiddel_side,
-    "aktor": aktor_side,
-    "rolle": rolle_side,
-}
-"""Record kind -> the function that renders its page."""

@@ -101,7 +101,7 @@ def test_a_missing_date_wording_is_reported_with_file_line_and_field(datamappe: 
 def test_every_status_has_its_own_wording(status):
     kilde = PLAN.kilder[TILTAKSPLAN]
     endret = kilde.model_copy(update={"behandling": kilde.behandling.model_copy(update={"status": status})})
-    plan = PLAN.model_copy(update={"kilder": {**PLAN.kilder, TILTAKSPLAN: endret}})
+    plan = PLAN.med(kilde={**PLAN.kilder, TILTAKSPLAN: endret})
     html = BeautifulSoup(str(behandling(plan, Side(""), TILTAKSPLAN)), "html.parser").span
     assert html["data-status"] == status
     setning = tekst(html)
@@ -114,7 +114,7 @@ def test_a_status_without_wording_stops_the_rendering():
     # model_copy skips validation, as a status added to the model but not to the template would.
     kilde = PLAN.kilder[TILTAKSPLAN]
     endret = kilde.model_copy(update={"behandling": kilde.behandling.model_copy(update={"status": "utsatt"})})
-    plan = PLAN.model_copy(update={"kilder": {**PLAN.kilder, TILTAKSPLAN: endret}})
+    plan = PLAN.med(kilde={**PLAN.kilder, TILTAKSPLAN: endret})
     with pytest.raises(UndefinedError):
         behandling(plan, Side(""), TILTAKSPLAN)
 

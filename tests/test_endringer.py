@@ -10,8 +10,9 @@ import pytest
 from conftest import PROSJEKT
 from macros.endringer import Endring, sammenlign, sumendringer
 from macros.endringsrapport import INGEN_ENDRINGER, lag_rapport, main, som_markdown, som_tekst
-from macros.endringstekst import ORD, setning, sumsetning
-from macros.load import DATAFILER, load_plan
+from macros.endringstekst import setning, sumsetning
+from macros.load import load_plan
+from macros.registry import TYPER
 
 PLAN = load_plan(PROSJEKT / "data")
 KR = "\u00a0kr"
@@ -193,40 +194,40 @@ def test_changes_are_records_with_kind_and_id():
     tiltak["snowball"] = snowball.model_copy(
         update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"kr": {2022: 300000, 2023: 250000, 2024: 300000}})}
     )
-    assert sammenlign(PLAN, PLAN.model_copy(update={"tiltak": tiltak})) == [
+    assert sammenlign(PLAN, PLAN.med(tiltak=tiltak)) == [
         Endring("endret", "tiltak", "snowball", ("midler_2022_2024", "kr", 2023), 300000, 250000)
     ]
 
 
-@pytest.mark.parametrize("type_", [t for t, d in DATAFILER.items() if d.liste])
+@pytest.mark.parametrize("type_", [t for t, d in TYPER.items() if d.liste])
 def test_every_register_is_compared(type_):
     """Removing the first record of any register is found and said, without a list of registers here."""
-    poster = dict(getattr(PLAN, type_))
+    poster = dict(PLAN.poster[type_])
     post_id, post = next(iter(poster.items()))
     del poster[post_id]
-    ny = PLAN.model_copy(update={type_: poster})
+    ny = PLAN.med(**{type_: poster})
     endringer = sammenlign(PLAN, ny)
     assert endringer == [Endring("fjernet", type_, post_id, gammel=post)]
-    assert type_ in ORD
-    assert setning(endringer[0], PLAN, ny).startswith(f"Fjernet {ORD[type_].ubestemt}: ")
+    assert TYPER[type_].ord is not None
+    assert setning(endringer[0], PLAN, ny).startswith(f"Fjernet {TYPER[type_].ord.ubestemt}: ")
 
 
 def test_a_reference_in_another_register_reads_as_a_name():
     hendelse = next(iter(PLAN.hendelser.values()))
-    ny = PLAN.model_copy(update={"hendelser": {
+    ny = PLAN.med(hendelse={
         **PLAN.hendelser,
         hendelse.id: hendelse.model_copy(update={"aktorer": [*hendelse.aktorer, "innovasjon-norge"]}),
-    }})
+    })
     assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [f"{hendelse.tittel}: Innovasjon Norge lagt til i aktører"]
 
 
 def test_a_sum_that_becomes_an_estimate_says_so():
     """«trolig» travels: an amount turned into an estimate is reported even when no sum moves."""
     snowball = PLAN.tiltak["snowball"]
-    ny = PLAN.model_copy(update={"tiltak": {
+    ny = PLAN.med(tiltak={
         **PLAN.tiltak,
         "snowball": snowball.model_copy(update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"anslag": True})}),
-    }})
+    })
     assert [sumsetning(s) for s in sumendringer(PLAN, ny)][0] == (
         f"Summen av midler i 2022 er uendret (1{T}175{T}000{KR}), men delen av den som er anslag («trolig») "
         f"endret fra 50{T}000{KR} til 350{T}000{KR}."
@@ -236,7 +237,7 @@ def test_a_sum_that_becomes_an_estimate_says_so():
 def test_a_single_reference_in_a_one_record_file_reads_as_names():
     okonomi = PLAN.okonomi
     fordeling = okonomi.fordeling.model_copy(update={"kilde": "tiltaksplan-2021"})
-    ny = PLAN.model_copy(update={"okonomi": okonomi.model_copy(update={"fordeling": fordeling})})
+    ny = PLAN.med(okonomi=okonomi.model_copy(update={"fordeling": fordeling}))
     assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [
         f"data/okonomi.yml: fordeling › kilde endret fra {PLAN.kilder[okonomi.fordeling.kilde].navn} "
         f"til {PLAN.kilder['tiltaksplan-2021'].navn}"

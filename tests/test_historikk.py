@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
 from conftest import PROSJEKT, SEEDS
+from macros import visning
 from macros.load import load_plan
 from macros.model import Hendelse
+from macros.plantekst import les_sider, titler
 
 OMTALER = yaml.safe_load((Path(__file__).parent / "fixtures" / "dated_mentions.yml").read_text(encoding="utf-8"))
 PLAN = load_plan(PROSJEKT / "data")
@@ -72,9 +74,10 @@ def test_timeline_lists_every_event_with_its_time(bygget):
     assert [h.get_text() for h in side.select("section.rp-ar > h2")] == sorted({str(h.ar) for h in PLAN.hendelser.values()})
 
 
-@pytest.mark.parametrize("side", ["vintersportsregionen", "snowball", "olympiatoppen-innlandet", "idrett-i-skole", "organisering-over-tid"])
+@pytest.mark.parametrize("side", list(PLAN.historikksider.values()), ids=lambda h: h.id)
 def test_every_history_page_links_to_its_sources(bygget, side):
-    html = BeautifulSoup((bygget / "historikk" / side / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert (PROSJEKT / "docs" / side.side).is_file()
+    html = BeautifulSoup((bygget / side.side.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser")
     kilder = html.select("aside.rp-kilde a[href*='dokumenter/#']")
     assert kilder, side
 
@@ -172,3 +175,25 @@ def test_the_planned_meeting_of_25_september_is_not_lrv_history():
     for hendelse in PLAN.hendelser.values():
         if "lrv" in hendelse.aktorer:
             assert "etabler" not in hendelse.tittel.lower(), hendelse.id
+
+
+def test_timeline_filter_shows_the_themes_of_the_data_in_their_order(bygget):
+    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    valg = [(i["value"], side.find("label", attrs={"for": i["id"]}).get_text()) for i in side.select("fieldset.rp-filter input")]
+    assert valg[0][0] == "alle"
+    assert [(v, navn.rsplit(" (", 1)[0]) for v, navn in valg[1:]] == [(t.id, t.navn) for t in PLAN.temaer.values()]
+
+
+def test_a_theme_renamed_or_moved_in_the_data_moves_in_the_filter(datamappe):
+    """The themes live in data/temaer.yml only: the filter follows the file's order and names."""
+    fil = datamappe / "temaer.yml"
+    tekst = fil.read_text(encoding="utf-8")
+    okonomi = '- id: "okonomi"\n  navn: "Økonomi"\n'
+    assert okonomi in tekst
+    tekst = tekst.replace("\n" + okonomi, "").replace('- id: "organisering"', '- id: "okonomi"\n  navn: "Penger"\n\n- id: "organisering"')
+    fil.write_text(tekst, encoding="utf-8")
+    plan = load_plan(datamappe)
+    html = BeautifulSoup(str(visning.tidslinje(plan, visning.Side("historikk/tidslinje/"), titler(les_sider(PROSJEKT / "docs")))), "html.parser")
+    etiketter = [label.get_text() for label in html.select("fieldset.rp-filter label")]
+    assert etiketter[1].startswith("Penger (") and etiketter[2].startswith("Organisering (")
+    assert len(etiketter) == 1 + len(plan.temaer) == 7

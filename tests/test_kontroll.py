@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import yaml
 from conftest import PROSJEKT, bygg
 from macros import visning
 from macros.feil import Datafeil, Makrofeil
+from macros.kontroll import kontroller
 from macros.load import load_plan
 from macros.sidemeta import les_en
 
@@ -108,7 +110,7 @@ def test_an_unknown_macro_argument_stops_the_build_with_page_file_and_line(netts
 @pytest.mark.parametrize(
     ("kall", "forventet"),
     [
-        (lambda plan, side: visning.register(plan, "aktorer", side), "register: ukjent posttype «aktorer». Kjente verdier: aktor, rolle"),
+        (lambda plan, side: visning.register(plan, "aktorer", side), "register: ukjent posttype «aktorer». Kjente verdier: tiltak, virkemiddel, aktor, rolle."),
         (lambda plan, side: visning.historikkdiagram(plan, side, "snowbal", "T"), "ukjent historikkside «snowbal»"),
         (lambda plan, side: visning.okonomiside(plan, side, [visning.okonomidel({"tabell": "per-virkemidel"})]), "okonomi: ukjent tabell «per-virkemidel». Kjente verdier: "),
         (lambda plan, side: visning.okonomidel({"tabell": "per-virkemiddel", "overskift": "X"}), "okonomi: ukjent nøkkel «overskift». Kjente verdier: tabell, overskrift"),
@@ -120,3 +122,31 @@ def test_macros_name_the_known_values_when_an_argument_is_wrong(kall, forventet)
     with pytest.raises(Makrofeil) as feil:
         kall(plan, visning.Side("side/"))
     assert forventet in str(feil.value)
+
+
+def test_unknown_kind_in_kilder_fra_and_a_missing_history_page_are_reported(datamappe):
+    """kilder_fra names a kind from the registry; a history page in data/historikksider.yml must be a page in docs/."""
+    docs = datamappe.parent / "docs"
+    shutil.copytree(PROSJEKT / "docs", docs)
+    sidelinje = erstatt(docs / "aktorer" / "index.md", "kilder_fra: aktor\n", "kilder_fra: aktorer\n")
+    linje = erstatt(datamappe / "historikksider.yml", 'side: "historikk/olympiatoppen-innlandet.md"', 'side: "historikk/olympiatoppen.md"')
+    with pytest.raises(Datafeil) as feil:
+        kontroller(datamappe.parent, docs)
+    assert [str(f) for f in feil.value.feil] == [
+        f"data/historikksider.yml, linje {linje}, post «olympiatoppen-innlandet», felt «side»: siden "
+        "docs/historikk/olympiatoppen.md finnes ikke. Skriv stien til siden under docs/ slik en lenke skriver den, "
+        "for eksempel «historikk/snowball.md».",
+        f"docs/aktorer/index.md, linje {sidelinje}, felt «kilder_fra»: ukjent posttype «aktorer». Mente du «aktor»? "
+        "Kjente posttyper med egne sider: tiltak, virkemiddel, aktor, rolle.",
+    ]
+
+
+def test_historikkdiagram_knows_the_history_pages_in_the_data(datamappe):
+    fil = datamappe / "historikksider.yml"
+    fil.write_text(fil.read_text(encoding="utf-8") + '\n- id: "ny-side"\n  side: "historikk/ny-side.md"\n', encoding="utf-8")
+    plan = load_plan(datamappe)
+    assert "ny-side" in plan.historikksider
+    visning.historikkdiagram(plan, visning.Side("historikk/ny-side/"), "ny-side", "Ny side")
+    with pytest.raises(Makrofeil, match="Kjente verdier: vintersportsregionen, snowball, olympiatoppen-innlandet, "
+                                        "idrett-i-skole, organisering-over-tid, ny-side."):
+        visning.historikkdiagram(plan, visning.Side(""), "annen-side", "T")

@@ -15,6 +15,7 @@ from macros.format import kroner
 from macros.kildegrunnlag import kilder_for, uten_kilde
 from macros.load import load_plan
 from macros.plantekst import les_sider, omtaler
+from macros.registry import med_sider
 from macros.sider import genererte_sider
 from macros.summer import AR, arssum
 
@@ -62,14 +63,11 @@ def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id):
     assert "Rediger data/tiltak.yml" in tekst(side.select_one("aside.rp-kilde"))
 
 
-@pytest.mark.parametrize(("type_", "mappe", "register"), [
-    ("virkemiddel", "virkemidler", "virkemidler"),
-    ("aktor", "aktorer", "aktorer"),
-    ("rolle", "roller", "roller"),
-])
-def test_every_register_record_has_its_page(bygget, type_, mappe, register):
-    for post_id in getattr(PLAN, register):
-        assert (bygget / mappe / post_id / "index.html").exists(), f"{mappe}/{post_id}/ mangler"
+@pytest.mark.parametrize("posttype", med_sider(), ids=lambda t: t.nokkel)
+def test_every_record_of_a_kind_with_pages_has_its_page(bygget, posttype):
+    assert posttype.mappe and PLAN.poster[posttype.nokkel]
+    for post_id in PLAN.poster[posttype.nokkel]:
+        assert (bygget / posttype.mappe / post_id / "index.html").exists(), f"{posttype.mappe}/{post_id}/ mangler"
 
 
 def test_actor_pages_list_what_they_own_and_partner_in(bygget):
@@ -186,9 +184,9 @@ def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
     plan = load_plan(datamappe)
     tiltak_id = "baerekraftige-og-datadrevne-arrangementer"
     assert plan.tiltak[tiltak_id] in plan.tiltak_med_trolig_partner("visit-lillehammer")
-    tiltakside = BeautifulSoup(str(visning.tiltak_side(plan, tiltak_id, visning.Side(f"tiltak/{tiltak_id}/"))), "html.parser")
+    tiltakside = BeautifulSoup(str(visning.postside(plan, "tiltak", tiltak_id, visning.Side(f"tiltak/{tiltak_id}/"))), "html.parser")
     assert er_merket_trolig(tiltakside.select_one("dl.rp-fakta").find("a", href="../../aktorer/visit-lillehammer/"))
-    aktorside = BeautifulSoup(str(visning.aktor_side(plan, "visit-lillehammer", visning.Side("aktorer/visit-lillehammer/"))), "html.parser")
+    aktorside = BeautifulSoup(str(visning.postside(plan, "aktor", "visit-lillehammer", visning.Side("aktorer/visit-lillehammer/"))), "html.parser")
     assert aktorside.find("h2", id="trolig-partner").find_next_sibling("ul").find("a", href=f"../../tiltak/{tiltak_id}/")
     register = tekst(BeautifulSoup(str(visning.register(plan, "aktor", visning.Side("aktorer/"))), "html.parser"))
     assert "Visit Lillehammer – 1 tiltak, og trolig partner i 1 tiltak til" in register
@@ -238,8 +236,8 @@ def test_actor_sources_follow_the_data(datamappe):
     tekst_ = fil.read_text(encoding="utf-8")
     fil.write_text(tekst_.replace('  partnere: ["nye-veier"]\n', '  partnere: ["nye-veier", "pwc"]\n', 1), encoding="utf-8")
     plan = load_plan(datamappe)
-    side = next(s for s in genererte_sider(plan) if s.type_ == "aktor" and s.post_id == "pwc")
-    front = yaml.safe_load(side.markdown().split("---")[1])
+    sider = genererte_sider(plan, omtaler(les_sider(PROSJEKT / "docs")))
+    front = yaml.safe_load(sider["aktorer/pwc.md"].split("---")[1])
     assert [front["kilde"], *front["kilder"]] == ["tiltaksplan-2021", "naeringsplan-2014"]
     assert front["kildeseksjoner"]["tiltaksplan-2021"] == "Vurdering: Bidra til at næringsaktører har tilgang på næringsarealer som møter behovene"
 
@@ -247,8 +245,8 @@ def test_actor_sources_follow_the_data(datamappe):
 def test_an_actor_no_document_names_is_reported(datamappe):
     fil = datamappe / "aktorer.yml"
     fil.write_text(fil.read_text(encoding="utf-8") + '- {id: "ny-aktor", navn: "Ny aktør", type: "gruppe"}\n', encoding="utf-8")
-    assert uten_kilde(load_plan(datamappe), {}) == ["nho", "ny-aktor"]
-    assert "nho" not in uten_kilde(PLAN, omtaler(les_sider(PROSJEKT / "docs")))
+    assert uten_kilde(load_plan(datamappe), {}) == [("aktor", "nho"), ("aktor", "ny-aktor")]
+    assert uten_kilde(PLAN, omtaler(les_sider(PROSJEKT / "docs"))) == []
 
 
 # Small slips

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from macros import schema
-from macros.load import DATAFILER
+from macros.registry import TYPER
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +25,7 @@ def test_check_fails_on_a_stale_schema(tmp_path: Path, capsys):
 
 
 def test_schema_forbids_unknown_keys():
-    tiltak = json.loads(schema.schema_text(DATAFILER["tiltak"]))
+    tiltak = json.loads(schema.schema_text(TYPER["tiltak"]))
     assert tiltak["$defs"]["Tiltak"]["additionalProperties"] is False
 
 
@@ -33,4 +33,4 @@ def test_every_data_file_is_mapped_for_editors():
     assert (PROSJEKT / ".vscode" / "settings.json").read_text(encoding="utf-8") == schema.editor_settings()
     innstillinger = json.loads((PROSJEKT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     kartlagt = {fil for filer in innstillinger["yaml.schemas"].values() for fil in filer}
-    assert kartlagt == {f"data/{d.navn}" for d in DATAFILER.values()}
+    assert kartlagt == {f"data/{d.fil}" for d in TYPER.values()}

@@ -6,9 +6,14 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from macros import visning
+from macros.load import load_plan
 from macros.plantekst import les_sider, omtaler, sider_per_kilde
+from macros.sider import Sidested, genererte_sider, sidestier
+from macros.urls import SEKSJONER
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 BASE = "http://nettsted.test/"
@@ -76,7 +81,7 @@ def test_every_source_lists_the_pages_it_became(alle):
 
 def test_record_pages_link_back_to_the_passages_that_discuss_them(alle):
     for (type_, post_id), steder in omtaler(les_sider(PROSJEKT / "docs")).items():
-        mappe = {"tiltak": "tiltak", "virkemiddel": "virkemidler", "aktor": "aktorer", "rolle": "roller"}[type_]
+        mappe = SEKSJONER[type_]
         side = alle[f"{mappe}/{post_id}/"]
         tilbake = interne_lenker(f"{mappe}/{post_id}/", side.select_one(".rp-omtaler"))
         assert {o.side.url for o in steder} <= tilbake, (type_, post_id)
@@ -85,3 +90,31 @@ def test_record_pages_link_back_to_the_passages_that_discuss_them(alle):
 def test_snowball_tiltak_and_history_link_both_ways(alle):
     assert "historikk/snowball/" in interne_lenker("tiltak/snowball/", alle["tiltak/snowball/"])
     assert "tiltak/snowball/" in interne_lenker("historikk/snowball/", alle["historikk/snowball/"])
+
+
+# The generated pages: a plain function gives each page's whole source, with no macro left to run.
+
+def test_generated_page_source_is_front_matter_and_the_rendered_body():
+    plan = load_plan(PROSJEKT / "data")
+    handskrevne = {s.sti for s in les_sider(PROSJEKT / "docs")}
+    passasjer = omtaler(les_sider(PROSJEKT / "docs"))
+    kilder = genererte_sider(plan, passasjer, handskrevne)
+    assert list(kilder) == list(sidestier(plan, handskrevne))
+    assert set(kilder) == {f"{SEKSJONER[t]}/{i}.md" for t in SEKSJONER for i in plan.poster[t]}
+    _, front, kropp = kilder["tiltak/snowball.md"].split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert meta["title"] == "Snowball" and meta["rediger"] == "data/tiltak.yml" and meta["kilde"] == "tiltaksplan-2021"
+    assert "render_macros" not in meta
+    assert "{{" not in kropp and "{%" not in kropp
+    snowball = visning.postside(plan, "tiltak", "snowball", visning.Side("tiltak/snowball/"), passasjer[("tiltak", "snowball")])
+    assert kropp.strip() == str(snowball) and "Omtalt i planteksten" in kropp
+    assert "\n\n" not in kropp.strip(), "a blank line would end Markdown's HTML block"
+
+
+def test_a_kind_without_its_own_index_page_gets_a_generated_register():
+    plan = load_plan(PROSJEKT / "data")
+    handskrevne = {s.sti for s in les_sider(PROSJEKT / "docs")} - {"roller/index.md"}
+    assert sidestier(plan, handskrevne)["roller/index.md"] == Sidested("rolle")
+    _, front, kropp = genererte_sider(plan, omtaler(les_sider(PROSJEKT / "docs")), handskrevne)["roller/index.md"].split("---\n", 2)
+    assert yaml.safe_load(front) == {"title": "Roller", "kilder_fra": "rolle", "rediger": "data/roller.yml"}
+    assert kropp.strip() == str(visning.register(plan, "rolle", visning.Side("roller/")))

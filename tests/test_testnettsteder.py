@@ -66,9 +66,13 @@ ONDSINNET = '</title><script>window.__xss=1</script><img src=x onerror="window._
 def test_markup_in_data_is_escaped_everywhere(nettsted):
     endre(nettsted / "data" / "tiltak.yml", 'navn: "Snowball"', f"navn: '{ONDSINNET}'")
     endre(nettsted / "data" / "aktorer.yml", 'navn: "Lillywood"', f"navn: '{ONDSINNET}'")
+    # Pages made from data are not templates: braces in the data stay text.
+    endre(nettsted / "data" / "aktorer.yml", 'navn: "Visit Lillehammer"', "navn: '{{ config.site_name }}'")
     resultat = bygg(nettsted)
     assert resultat.returncode == 0, resultat.stderr
     site = nettsted / "site"
+    for sti in ("aktorer/visit-lillehammer", "tiltak/snowball", "aktorer"):
+        assert "{{ config.site_name }}" in (site / sti / "index.html").read_text(encoding="utf-8"), sti
     for sti in ("tiltak/snowball", "aktorer/lillywood", "tiltak", "roller/veiviser", "aktorer"):
         html = (site / sti / "index.html").read_text(encoding="utf-8")
         assert "<script>window.__xss" not in html, sti

@@ -1,0 +1,309 @@
+"""The record kinds: one declaration per kind, and nothing about a kind anywhere else.
+
+Each kind says where its data is (file, model, one record or a list), what it is called in
+sentences, which fields point to other kinds, which documents its records come from, and, for
+kinds with pages, where the pages go and which template renders them. Everything else reads it
+from here: the loader (load.py), the reference checks (sjekker.py), URLs (urls.py), the generated
+pages (sider.py), registers (visning.py), the sources of a record (kildegrunnlag.py), JSON Schema
+(schema.py) and the change summary (endringer.py). BIDRA.md («For utviklere») says how to add one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any, Callable, Iterable, Iterator
+
+from pydantic import BaseModel
+
+from . import model
+from .model import Aktorlenke, Plan
+
+TILTAKSPLAN = "tiltaksplan-2021"
+"""The document whose tables list every measure (data/tiltak.yml)."""
+
+
+@dataclass(frozen=True)
+class Ord:
+    """How sentences speak of one record of a kind: «tiltak», «tiltaket», «Nytt tiltak», «tiltak» (plural)."""
+
+    ubestemt: str
+    bestemt: str
+    ny: str
+    flertall: str
+
+
+@dataclass(frozen=True)
+class Referanse:
+    """A field whose values are ids of another kind's records ("partnere" -> "aktor").
+
+    The field is a dotted path through nested records and lists ("tabeller.rader.aktor").
+    """
+
+    felt: str
+    til: str
+
+    def verdier(self, post: Any, sti: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+        """Every (path, id) the field holds in one record; the path is for the YAML line."""
+        yield from _verdier(post, self.felt.split("."), sti)
+
+
+def _verdier(objekt: Any, deler: list[str], sti: tuple) -> Iterator[tuple[tuple, Any]]:
+    if objekt is None:
+        return
+    if isinstance(objekt, list):
+        for i, element in enumerate(objekt):
+            yield from _verdier(element, deler, sti + (i,))
+    elif isinstance(objekt, Aktorlenke) and not deler:
+        # A hedged link ({aktor, sikkerhet}) points to its actor like a plain id does.
+        yield sti + ("aktor",), objekt.aktor
+    elif not deler:
+        yield sti, objekt
+    else:
+        yield from _verdier(getattr(objekt, deler[0]), deler[1:], sti + (deler[0],))
+
+
+Kildeliste = Callable[[Plan, Any], Iterable[tuple[str, str | None]]]
+"""(plan, record) -> the (document id, section) pairs the record itself comes from."""
+
+
+def _ingen_kontekst(plan: Plan, post: Any) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Posttype:
+    """One kind of record: its data, its words, its references and sources, and its pages if it has any."""
+
+    nokkel: str
+    """The kind's key: in links and URLs (side.lenke('tiltak', id)), macros and messages."""
+    fil: str
+    """The file under data/."""
+    modell: type[BaseModel]
+    """The pydantic model of one record (macros/model.py)."""
+    ord: Ord | None = None
+    """Words for sentences about its records; a kind without them is named by its file."""
+    liste: bool = True
+    """True when the file is a list of records with ids; False when it is one record."""
+    referanser: tuple[Referanse, ...] = ()
+    """The fields that point to other kinds' records; an unknown id stops the build."""
+    kilder: Kildeliste | None = None
+    """The documents a record comes from. A record of another kind that a record of this one
+    points to is also named by these documents (an event's sources name the actors in it)."""
+    mappe: str | None = None
+    """The URL folder of its pages (/aktorer/<id>/), or None for a kind without pages."""
+    mal: str | None = None
+    """The template of a record's page, in macros/templates/."""
+    kontekst: Callable[[Plan, Any], dict[str, Any]] = _ingen_kontekst
+    """(plan, record) -> what the page template gets besides the record (under the kind's key),
+    `side` and `omtaler`."""
+    tittel: Callable[[Any], str] = attrgetter("navn")
+    """A record's page title."""
+    registermal: str = "register.html"
+    """The template of the register: `{{ register('<key>') }}`, and the generated page <mappe>/index.md
+    when docs/ has none."""
+    registerkontekst: Callable[[Plan], dict[str, Any]] | None = None
+    """plan -> what the register template gets besides `side`; None gives `poster` as (id, title) pairs."""
+
+    def poster(self, plan: Plan) -> dict[str, Any]:
+        """The kind's records by id; for a file that is one record, that record under the id ""."""
+        verdi = plan.poster[self.nokkel]
+        return verdi if self.liste else {"": verdi}
+
+    def til_register(self, plan: Plan) -> dict[str, Any]:
+        """The context of the register template."""
+        if self.registerkontekst is not None:
+            return self.registerkontekst(plan)
+        return {"poster": [(post_id, self.tittel(post)) for post_id, post in plan.poster[self.nokkel].items()]}
+
+
+TYPER: dict[str, Posttype] = {}
+"""Every record kind by key, in the order the loader reads and the change summary lists them."""
+
+
+def registrer(posttype: Posttype) -> Posttype:
+    """Add a kind to the registry; a duplicate key or file, or pages without a template, is refused."""
+    if posttype.nokkel in TYPER:
+        raise ValueError(f"registry: posttypen «{posttype.nokkel}» er registrert to ganger")
+    if any(t.fil == posttype.fil for t in TYPER.values()):
+        raise ValueError(f"registry: data/{posttype.fil} er allerede registrert")
+    if posttype.mappe and not (posttype.mal and posttype.liste and posttype.ord):
+        raise ValueError(f"registry: «{posttype.nokkel}» har sider (mappe), men mangler mal, ord eller liste")
+    TYPER[posttype.nokkel] = posttype
+    return posttype
+
+
+def sjekk_registeret() -> None:
+    """Every reference points to a registered list kind that has words for its messages."""
+    for posttype in TYPER.values():
+        for ref in posttype.referanser:
+            mal = TYPER.get(ref.til)
+            if mal is None or not mal.liste or mal.ord is None:
+                raise ValueError(
+                    f"registry: «{posttype.nokkel}.{ref.felt}» peker til «{ref.til}», som ikke er en registrert "
+                    "posttype med liste og ord"
+                )
+
+
+def med_sider() -> list[Posttype]:
+    """The kinds whose records get a page each, in registry order."""
+    return [t for t in TYPER.values() if t.mappe]
+
+
+# What the page templates get: the data each page shows, not the whole plan.
+
+
+def _hendelser(plan: Plan, felt: str, post_id: str) -> list[model.Hendelse]:
+    return [h for h in plan.tidslinje() if post_id in getattr(h, felt)]
+
+
+def _tiltakside(plan: Plan, tiltak: model.Tiltak) -> dict[str, Any]:
+    return {
+        "tiltaksplan": plan.kilder[TILTAKSPLAN],
+        "virkemiddel": plan.virkemidler[tiltak.virkemiddel],
+        "hendelser": _hendelser(plan, "tiltak", tiltak.id),
+        "aktorer": plan.aktorer,
+        "roller": plan.roller,
+    }
+
+
+def _virkemiddelside(plan: Plan, virkemiddel: model.Virkemiddel) -> dict[str, Any]:
+    return {
+        "virkemidler": plan.virkemidler,
+        "tiltak": plan.tiltak_for_virkemiddel(virkemiddel.id),
+        "aktorer": plan.aktorer,
+        "roller": plan.roller,
+    }
+
+
+def _aktorside(plan: Plan, aktor: model.Aktor) -> dict[str, Any]:
+    return {
+        "eier": plan.tiltak_eid_av(aktor.id),
+        "partner": plan.tiltak_med_partner(aktor.id),
+        "trolig": plan.tiltak_med_trolig_partner(aktor.id),
+        "hendelser": _hendelser(plan, "aktorer", aktor.id),
+        "aktorer": plan.aktorer,
+        "roller": plan.roller,
+        "virkemidler": plan.virkemidler,
+    }
+
+
+def _rolleside(plan: Plan, rolle: model.Rolle) -> dict[str, Any]:
+    return {
+        "roller": plan.roller,
+        "tiltak": plan.tiltak_med_rolle(rolle.id),
+        "fra": plan.tiltak_fra_rolle(rolle.id),
+        "aktorer": plan.aktorer,
+        "virkemidler": plan.virkemidler,
+    }
+
+
+def _aktorregister(plan: Plan) -> dict[str, Any]:
+    return {
+        "aktorer": plan.aktorer,
+        "antall": {a: len(plan.tiltak_eid_av(a)) + len(plan.tiltak_med_partner(a)) for a in plan.aktorer},
+        "trolig": {a: len(plan.tiltak_med_trolig_partner(a)) for a in plan.aktorer},
+    }
+
+
+def _rolleregister(plan: Plan) -> dict[str, Any]:
+    return {
+        "roller": plan.roller,
+        "antall": {r: len(plan.tiltak_med_rolle(r)) for r in plan.roller},
+        "fra": {r: len(plan.tiltak_fra_rolle(r)) for r in plan.roller},
+    }
+
+
+def _virkemiddelregister(plan: Plan) -> dict[str, Any]:
+    return {
+        "virkemidler": plan.virkemidler,
+        "antall": {v: len(plan.tiltak_for_virkemiddel(v)) for v in plan.virkemidler},
+    }
+
+
+def tiltaksseksjon(plan: Plan, tiltak: model.Tiltak) -> str:
+    """The section of the action plan whose table lists a measure."""
+    return f"Vurdering: {plan.virkemidler[tiltak.virkemiddel].overskrift}"
+
+
+def egen_kilde(plan: Plan, post: Any) -> list[tuple[str, str]]:
+    """The sources of a record with one `kilde: {kilde, seksjon}` (a Kildehenvisning)."""
+    return [(post.kilde.kilde, post.kilde.seksjon)]
+
+
+def kilde_og_seksjon(plan: Plan, post: Any) -> list[tuple[str, str]]:
+    """The sources of a record with `kilde: <id>` and `seksjon` side by side."""
+    return [(post.kilde, post.seksjon)]
+
+
+def _okonomikilder() -> tuple[Referanse, ...]:
+    deler = (
+        "tiltaksplan_2021.ramme",
+        "tiltaksplan_2021.oppgitt_sum",
+        *(f"partnerskapsmidler.{navn}" for navn in model.Partnerskapsmidler.model_fields),
+        "fordeling",
+    )
+    return tuple(Referanse(f"{del_}.kilde", "kilde") for del_ in deler)
+
+
+# The order matters: the loader reads and the change summary lists the kinds in it, the generated
+# pages come in it, and a record's Kilde block lists its own source, then the sources of the
+# records that point to it, kind by kind in this order.
+registrer(Posttype("kilde", "kilder.yml", model.Kilde, Ord("kilde", "kilden", "Ny", "kilder")))
+registrer(Posttype(
+    "tiltak", "tiltak.yml", model.Tiltak, Ord("tiltak", "tiltaket", "Nytt", "tiltak"),
+    referanser=(
+        Referanse("virkemiddel", "virkemiddel"),
+        Referanse("roller", "rolle"),
+        Referanse("roller_fra", "rolle"),
+        Referanse("tiltakseiere", "aktor"),
+        Referanse("partnere", "aktor"),
+    ),
+    kilder=lambda plan, t: [(TILTAKSPLAN, tiltaksseksjon(plan, t))],
+    mappe="tiltak", mal="tiltak.html", kontekst=_tiltakside,
+))
+registrer(Posttype(
+    "virkemiddel", "virkemidler.yml", model.Virkemiddel, Ord("virkemiddel", "virkemiddelet", "Nytt", "virkemidler"),
+    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=egen_kilde,
+    mappe="virkemidler", mal="virkemiddel.html", kontekst=_virkemiddelside, tittel=attrgetter("overskrift"),
+    registermal="register_virkemiddel.html", registerkontekst=_virkemiddelregister,
+))
+registrer(Posttype(
+    "aktor", "aktorer.yml", model.Aktor, Ord("aktør", "aktøren", "Ny", "aktører"),
+    mappe="aktorer", mal="aktor.html", kontekst=_aktorside,
+    registermal="register_aktor.html", registerkontekst=_aktorregister,
+))
+registrer(Posttype(
+    "rolle", "roller.yml", model.Rolle, Ord("rolle", "rollen", "Ny", "roller"),
+    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=egen_kilde,
+    mappe="roller", mal="rolle.html", kontekst=_rolleside,
+    registermal="register_rolle.html", registerkontekst=_rolleregister,
+))
+registrer(Posttype("okonomi", "okonomi.yml", model.Okonomi, liste=False, referanser=_okonomikilder()))
+registrer(Posttype(
+    "ordforklaring", "ordliste.yml", model.Ordforklaring, Ord("ordforklaring", "ordforklaringen", "Ny", "ordforklaringer"),
+    referanser=(Referanse("kilde", "kilde"),), kilder=kilde_og_seksjon,
+))
+for _statistikk in ("befolkning", "nho_rangeringer"):
+    registrer(Posttype(
+        _statistikk, f"{_statistikk}.yml", model.Statistikk, liste=False,
+        referanser=(Referanse("kilde", "kilde"), Referanse("tabeller.rader.aktor", "aktor")),
+        kilder=kilde_og_seksjon,
+    ))
+registrer(Posttype("tema", "temaer.yml", model.Tema, Ord("tema", "temaet", "Nytt", "temaer")))
+registrer(Posttype(
+    "historikkside", "historikksider.yml", model.Historikkside,
+    Ord("historikkside", "historikksiden", "Ny", "historikksider"),
+))
+registrer(Posttype(
+    "hendelse", "hendelser.yml", model.Hendelse, Ord("hendelse", "hendelsen", "Ny", "hendelser"),
+    referanser=(
+        Referanse("kilder.kilde", "kilde"),
+        Referanse("tiltak", "tiltak"),
+        Referanse("virkemidler", "virkemiddel"),
+        Referanse("aktorer", "aktor"),
+        Referanse("tema", "tema"),
+        Referanse("historikk", "historikkside"),
+    ),
+    kilder=lambda plan, h: [(k.kilde, k.seksjon) for k in h.kilder],
+))
