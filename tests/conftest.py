@@ -61,9 +61,47 @@ def nettsted(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bygget(tmp_path_factory) -> Path:
-    """The real site, built once per test session; returns its site/ folder."""
+def bygget_resultat(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site, built once per test session: its folder and the build's result."""
     mappe = lag_nettsted(tmp_path_factory.mktemp("bygget"))
+    return mappe, bygg(mappe)
+
+
+@pytest.fixture(scope="session")
+def bygget(bygget_resultat) -> Path:
+    """The site/ folder of the session's build of the real site."""
+    mappe, resultat = bygget_resultat
+    assert resultat.returncode == 0, resultat.stderr
+    return mappe / "site"
+
+
+ONDSINNET = '</title><script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+"""Markup a staff member might paste into a data field; it must show as text and never run."""
+
+
+def endre(fil: Path, gammel: str, ny: str) -> None:
+    """Replace text once in a file, failing if it is not there."""
+    tekst = fil.read_text(encoding="utf-8")
+    assert gammel in tekst, f"{gammel!r} finnes ikke i {fil}"
+    fil.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def endret(tmp_path_factory) -> Path:
+    """One fixture site with several independent edits staff could make, built once; returns site/.
+
+    - Snowball's and Lillywood's names are hostile markup (ONDSINNET);
+    - Visit Lillehammer's name is a template expression, «{{ config.site_name }}»;
+    - Fritidsbolignettverk is renamed «Fritidsbolignettverket i regionen»;
+    - a plan-text page has braces typed into it.
+    """
+    mappe = lag_nettsted(tmp_path_factory.mktemp("endret"))
+    endre(mappe / "data" / "tiltak.yml", 'navn: "Snowball"', f"navn: '{ONDSINNET}'")
+    endre(mappe / "data" / "aktorer.yml", 'navn: "Lillywood"', f"navn: '{ONDSINNET}'")
+    endre(mappe / "data" / "aktorer.yml", 'navn: "Visit Lillehammer"', "navn: '{{ config.site_name }}'")
+    endre(mappe / "data" / "tiltak.yml", 'navn: "Fritidsbolignettverk"', 'navn: "Fritidsbolignettverket i regionen"')
+    side = mappe / "docs" / "handlingsplan" / "okonomi.md"
+    side.write_text(side.read_text(encoding="utf-8") + "\nSkriv {{ config.site_name }} og {% if %} her.\n", encoding="utf-8")
     resultat = bygg(mappe)
     assert resultat.returncode == 0, resultat.stderr
     return mappe / "site"
