@@ -1,4 +1,5 @@
-"""MkDocs hook: validates data/ once, adds one page per record, and ends every page with its source.
+"""MkDocs hook: validates data/ once, adds one page per record, ends every page with its source,
+and gives every page the glossary's explanations.
 
 Listed under `hooks:` in mkdocs.yml. The work is done by plain functions in this
 package; this file only connects them to MkDocs' events.
@@ -21,7 +22,7 @@ from macros.kontroll import kontroller
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
-from macros.ordforklaring import Sidefeil, definisjoner, les_unntak
+from macros.ordforklaring import Sidefeil, forklar, les_unntak
 from macros.plantekst import EGEN_TEKST
 from macros.sider import DATAFIL, genererte_sider
 from macros.visning import Redigering, Side, kildeboks
@@ -48,9 +49,6 @@ def on_config(config: MkDocsConfig) -> None:
         kontroller(prosjektmappe(config), Path(config.docs_dir))
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
-    # Without the extension, switched-off passages would show the marker as their tooltip.
-    if "macros.ordforklaring" not in config.markdown_extensions:
-        raise PluginError("mkdocs.yml: «markdown_extensions» må ha «macros.ordforklaring» (etter «abbr»).")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -76,13 +74,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     seksjoner = dict(page.meta.get("kildeseksjoner") or {})
     if kilder and page.meta.get("kildeseksjon"):
         seksjoner.setdefault(kilder[0], page.meta["kildeseksjon"])
-    try:
-        unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), markdown, fil)
-    except Sidefeil as feil:
-        raise PluginError(str(feil)) from None
     rediger = _redigering(page, config)
     boks = kildeboks(plan, Side(page.url), kilder, seksjoner, rediger)
-    return f"{markdown}\n\n{boks}\n\n{definisjoner(plan, unntak)}\n"
+    return f"{markdown}\n\n{boks}\n"
 
 
 def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
@@ -112,7 +106,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta["description"] = escape(page.meta["description"])
     # The pencil and the Kilde box's link open the same file.
     page.edit_url = _redigering(page, config).url
-    return html
+    return _forklar(html, page, config).html
+
+
+def _forklar(html: str, page: Page, config: MkDocsConfig):
+    """The glossary pass over the page's HTML, with the terms and passages the page switches off."""
+    plan = plan_for(config)
+    fil = f"docs/{page.file.src_uri}"
+    try:
+        unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
+        return forklar(html, plan, unntak, fil)
+    except Sidefeil as feil:
+        raise PluginError(str(feil)) from None
 
 
 def _redigering(page: Page, config: MkDocsConfig) -> Redigering:

@@ -23,7 +23,12 @@ PLAN = load_plan(PROSJEKT / "data")
 
 
 def les(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    """A built page with the glossary's <abbr> taken off its words (tests/test_ordforklaring.py checks those)."""
+    side = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for abbr in side.find_all("abbr"):
+        abbr.unwrap()
+    side.smooth()
+    return side
 
 
 def tekst(node) -> str:

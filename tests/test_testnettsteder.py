@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from conftest import bygg
 
 
@@ -76,6 +78,17 @@ def test_markup_in_data_is_escaped_everywhere(nettsted):
         assert "&lt;/title&gt;&lt;script&gt;" in html, sti
     indeks = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>window.__xss" not in indeks
+
+
+def test_markup_in_a_glossary_explanation_stays_in_the_tooltip(nettsted):
+    endre(nettsted / "data" / "ordliste.yml", 'forklaring: "Lillehammer-regionen Vekst (LRV), den', f"forklaring: '{ONDSINNET}' # (LRV), den")
+    resultat = bygg(nettsted)
+    assert resultat.returncode == 0, resultat.stderr
+    for sti in ("handlingsplan/organisering-og-bemanning", "tiltak/cyberland", "historikk/tidslinje"):
+        html = (nettsted / "site" / sti / "index.html").read_text(encoding="utf-8")
+        assert "<script>window.__xss" not in html and "<img src=x" not in html, sti
+        forklaringer = [a["title"] for a in BeautifulSoup(html, "html.parser").select("article abbr") if a.get_text() == "LRV"]
+        assert forklaringer and set(forklaringer) == {ONDSINNET}, sti
 
 
 def test_unknown_term_switched_off_in_front_matter_stops_the_build(nettsted):
