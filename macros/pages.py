@@ -1,5 +1,5 @@
 """MkDocs hook: validates data/ once, adds one page per record, ends every page with its source,
-and gives every page the glossary's explanations.
+and gives every page the glossary's explanations while collecting the plan text's links to records.
 
 Listed under `hooks:` in mkdocs.yml. The work is done by plain functions in this
 package; this file only connects them to MkDocs' events.
@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import datatabeller, plantekst
+from macros import datatabeller, plantekst, urls
 from macros.feil import Datafeil, Feil
 from macros.kildegrunnlag import POSTER, kilder_for_alle, uten_kilde
 from macros.kontroll import kontroller
@@ -24,7 +24,7 @@ from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import Sidefeil, forklar, les_unntak
 from macros.plantekst import EGEN_TEKST
-from macros.sider import DATAFIL, genererte_sider
+from macros.sider import DATAFIL, GenerertSide, genererte_sider
 from macros.visning import Redigering, Side, kildeboks
 from macros.yamlfil import les_yaml
 
@@ -46,40 +46,79 @@ def on_config(config: MkDocsConfig) -> None:
     # Fail before any page is read, with every mistake in data/ and in the
     # pages' front matter in one message, exactly as `make check` reports them.
     try:
-        kontroller(prosjektmappe(config), Path(config.docs_dir))
+        _, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
+    # A new build collects the plan text anew (mkdocs serve builds many times in one process).
+    plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()})
+    _genererte.clear()
+    _rekkefolge.clear()
+
+
+_rekkefolge: list[str] = []
+"""The files in MkDocs' own order, restored in on_env after the pages are parsed in ours."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = plan_for(config)
-    omtaler = plantekst.indeks(Path(config.docs_dir))[1]
-    _stopp_for_aktorer_uten_kilde(plan, omtaler, prosjektmappe(config))
-    for side in genererte_sider(plan, omtaler):
-        files.append(File.generated(config, side.sti, content=side.markdown()))
+    # MkDocs parses pages in the order of `files`: plain plan text first, then the pages
+    # that run macros (the Dokumenter list names the plain pages by their parsed titles).
+    _rekkefolge[:] = [f.src_uri for f in files]
+    handskrevne = [f.src_uri for f in files.documentation_pages()]
+    plantekst.samling().forvent(handskrevne)
+    for sti in plantekst.samling().makrosider_sist(handskrevne):
+        fil = files.get_file_from_path(sti)
+        files.remove(fil)
+        files.append(fil)
+    # One page per record. Its content is made when MkDocs reads it (on_page_read_source):
+    # MkDocs parses these pages after every hand-written one, whose links to records it needs.
+    for type_ in DATAFIL:
+        for post_id in getattr(plan, POSTER[type_]):
+            files.append(File.generated(config, urls.kildefil(type_, post_id), content=""))
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     return files
 
 
+_genererte: dict[str, GenerertSide] = {}
+"""This build's generated pages by path, made once every hand-written page is parsed."""
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    if page.file.generated_by is None:
+        return None
+    if not _genererte:
+        plan = plan_for(config)
+        omtaler = plantekst.samling().omtaler()
+        _stopp_for_aktorer_uten_kilde(plan, omtaler, prosjektmappe(config))
+        _genererte.update((side.sti, side) for side in genererte_sider(plan, omtaler))
+    return _genererte[page.file.src_uri].markdown()
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("kilder_fra") is not None:
+        # Derived from every page's links to records: added in on_env, once all pages are parsed.
+        return markdown
     plan = plan_for(config)
     fil = f"docs/{page.file.src_uri}"
-    kilder = _kilder(page, plan, fil, Path(config.docs_dir))
+    kilder = _kilder(page, plan, fil)
     ukjente = [k for k in kilder if k not in plan.kilder]
     if ukjente:
         raise PluginError(
             f"{fil}: ukjent kilde «{ukjente[0]}» i forsiden (front matter). Kjente kilder: {', '.join(plan.kilder)}."
         )
+    return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
+
+
+def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):
+    """The page's Kilde block: its documents, the section of each, and the file to edit."""
     seksjoner = dict(page.meta.get("kildeseksjoner") or {})
     if kilder and page.meta.get("kildeseksjon"):
         seksjoner.setdefault(kilder[0], page.meta["kildeseksjon"])
-    rediger = _redigering(page, config)
-    boks = kildeboks(plan, Side(page.url), kilder, seksjoner, rediger)
-    return f"{markdown}\n\n{boks}\n"
+    return kildeboks(plan_for(config), Side(page.url), kilder, seksjoner, _redigering(page, config))
 
 
-def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
+def _kilder(page: Page, plan: Plan, fil: str) -> list[str]:
     """The documents a page names in its Kilde block: from its front matter, or derived from the data."""
     avledet = page.meta.get("kilder_fra")
     if avledet is not None:
@@ -87,7 +126,7 @@ def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
             raise PluginError(
                 f"{fil}: «kilder_fra: {avledet}» i forsiden (front matter) er ukjent. Bruk en av: {', '.join(POSTER)}."
             )
-        return kilder_for_alle(plan, avledet, plantekst.indeks(docs)[1])
+        return kilder_for_alle(plan, avledet, plantekst.samling().omtaler())
     kilde = page.meta.get("kilde")
     if not kilde:
         raise PluginError(
@@ -98,6 +137,12 @@ def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The glossary on every page, and the plan text's headings and links from the same walk
+    # (before the title below is escaped, so the page's own front matter is what is recorded).
+    gang = _forklar(html, page, config)
+    if page.file.generated_by is None:
+        lest = plantekst.les_side(page.file.src_uri, page.url, page.meta, gang.innhold, page.title)
+        plantekst.samling().legg_til(lest)
     # MkDocs renders theme templates without autoescaping, and Material prints
     # page titles raw (header, nav, footer) or through `striptags`, which
     # un-escapes. Escaping the title once here makes every one of those safe.
@@ -106,18 +151,42 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta["description"] = escape(page.meta["description"])
     # The pencil and the Kilde box's link open the same file.
     page.edit_url = _redigering(page, config).url
-    return _forklar(html, page, config).html
+    return gang.html
 
 
-def _forklar(html: str, page: Page, config: MkDocsConfig):
-    """The glossary pass over the page's HTML, with the terms and passages the page switches off."""
+def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True):
+    """The glossary pass over the page's HTML, with the terms (and passages) the page switches off."""
     plan = plan_for(config)
     fil = f"docs/{page.file.src_uri}"
     try:
         unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
+        if not tekststykker:
+            unntak = [u for u in unntak if u.tekststykke is None]
         return forklar(html, plan, unntak, fil)
     except Sidefeil as feil:
         raise PluginError(str(feil)) from None
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # Every page is parsed now. Put the files back in MkDocs' order, which the search
+    # index and the sitemap follow; the generated ones stay last, as MkDocs added them.
+    plassering = {sti: i for i, sti in enumerate(_rekkefolge)}
+    alle = sorted(files, key=lambda f: plassering.get(f.src_uri, len(plassering)))
+    for fil in alle:
+        files.remove(fil)
+    for fil in alle:
+        files.append(fil)
+    # The Kilde block of a page whose documents are derived from the records (kilder_fra)
+    # can count the plan text's links to them.
+    plan = plan_for(config)
+    for fil in files.documentation_pages():
+        page = fil.page
+        if page is not None and page.meta.get("kilder_fra") is not None:
+            kilder = _kilder(page, plan, f"docs/{fil.src_uri}")
+            # The block holds none of the page's switched-off passages, only its words.
+            boks = _forklar(str(_kildeboks(page, config, kilder)), page, config, tekststykker=False).html
+            page.content = f"{page.content}\n\n{boks}"
+    return env
 
 
 def _redigering(page: Page, config: MkDocsConfig) -> Redigering:
