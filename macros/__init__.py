@@ -16,7 +16,6 @@ from .load import load_plan_cached
 def define_env(env) -> None:
     """Register the macros pages may call. Each one only passes the current page to a plain function."""
     data_dir = Path(env.conf.config_file_path).parent / "data"
-    docs_dir = Path(env.conf.docs_dir)
 
     def makro(funksjon, navn: str | None = None):
         """Register a macro; a wrong argument is reported with the page file and line that made the call."""
@@ -51,7 +50,10 @@ def define_env(env) -> None:
     @makro
     def tidslinje() -> Markup:
         """Every dated event, grouped by year, filterable by theme."""
-        return visning.tidslinje(plan(), side(), plantekst.titler(plantekst.indeks(docs_dir)[0]))
+        # The history pages run macros too, so MkDocs may not have parsed them yet: titles from the nav.
+        titler = plantekst.sidetitler(env.conf["nav"], plantekst.samling().sidemeta)
+        filer = [(env.variables["files"].get_file_from_path(sti), tittel) for sti, tittel in titler.items()]
+        return visning.tidslinje(plan(), side(), {fil.url: tittel for fil, tittel in filer if fil})
 
     @makro
     def historikkdiagram(historikk_id: str, tittel: str) -> Markup:
@@ -71,7 +73,7 @@ def define_env(env) -> None:
     @makro
     def dokumentliste() -> Markup:
         """Every source document with its date, how it was handled and the pages it became."""
-        return visning.dokumentliste(plan(), side(), plantekst.sider_per_kilde(plantekst.indeks(docs_dir)[0]))
+        return visning.dokumentliste(plan(), side(), plantekst.samling().sider_per_kilde())
 
     @makro
     def behandling(kilde_id: str, sitat: bool = False) -> Markup:

@@ -56,7 +56,7 @@ def kilder_for(plan: Plan, type_: str, post_id: str, omtaler: list[Omtale] = ())
         # a page that draws on several (the history pages) does not.
         kilder = [k for k in omtale.side.kilder if k != EGEN_TEKST]
         if len(kilder) == 1:
-            for seksjon in _seksjoner_for(omtale):
+            for seksjon in _seksjoner_for(omtale) or [None]:
                 samler.legg_til(kilder[0], seksjon)
     return list(samler.andeler.values())
 

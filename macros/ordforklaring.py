@@ -1,5 +1,12 @@
 """The glossary's tooltips on a page: every term, except where the page switches one off.
 
+One pass over each page's finished HTML (macros/htmlgang.py) wraps every whole-word,
+case-sensitive occurrence of a spelling from data/ordliste.yml (term and varianter;
+the longest wins where two overlap) in the <abbr> of macros/templates/ordforklaring.html.
+Plan text, generated record pages and every data-built block get the same explanations.
+Headings, links, code, existing <abbr>, SVG drawings, form controls and any element
+marked data-ordforklaring="av" are left as they are.
+
 A word only gets a term's explanation where it names what the entry explains.
 Where the same spelling means something else («følgende virkemidler vært brukt»
 are methods, «regionrådet for Gjøvikregionen» is another council), the page says
@@ -9,26 +16,21 @@ so in its front matter:
       - virkemiddel                                            # the whole page
       - {ord: regionrad, i: "regionrådet for Gjøvikregionen"}  # only in this passage
 
-A switched-off passage is defined as an abbreviation of its own with a marker
-title; being longer, it wins over the term inside it, and the Markdown extension
-at the bottom of this module removes the marked element again, leaving plain text.
+A passage switch leaves that term without its explanation wherever the passage
+stands on the page; the passage must stand there as one run of text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from xml.etree import ElementTree
+from dataclasses import dataclass, field
 
-from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
+from .htmlgang import Gjennomgang, gjennomga
 from .meldinger import foreslaa
 from .model import Plan
-from .render import render_tekst
-
-UTEN_FORKLARING = "rp-uten-ordforklaring"
-"""Title of the abbreviations that mark a switched-off passage; never reaches a page."""
+from .render import render
 
 NOKKEL = "uten_ordforklaring"
 """The front matter key."""
@@ -89,44 +91,83 @@ def _gyldig_tekststykke(plan: Plan, ord_id: str, tekst: str, markdown: str, fil:
     return tekst
 
 
-def definisjoner(plan: Plan, unntak: list[Unntak] = ()) -> str:
-    """Markdown abbreviation definitions for the page: its terms, and a marker for each switched-off passage."""
-    uten = {u.ord_id for u in unntak if u.tekststykke is None}
-    tekststykker = list(dict.fromkeys(u.tekststykke for u in unntak if u.tekststykke))
-    return render_tekst(
-        "forkortelser.md", plan=plan, uten=uten, tekststykker=tekststykker, merke=UTEN_FORKLARING
-    )
+@dataclass
+class _Ordbok:
+    """The glossary ready for the pass: each spelling's <abbr>, rendered once, and one pattern per switch-off."""
+
+    plan: Plan
+    abbr: dict[str, Markup]
+    ord_id: dict[str, str]
+    monstre: dict[frozenset[str], re.Pattern | None] = field(default_factory=dict)
+
+    def monster(self, uten: frozenset[str]) -> re.Pattern | None:
+        """Every spelling of the terms the page keeps, longest first so the longest match wins."""
+        if uten not in self.monstre:
+            skrivemater = sorted((s for s, o in self.ord_id.items() if o not in uten), key=len, reverse=True)
+            self.monstre[uten] = (
+                re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, skrivemater))})(?!\w)") if skrivemater else None
+            )
+        return self.monstre[uten]
 
 
-class _FjernMerkede(Treeprocessor):
-    """Turns the marked abbreviations of switched-off passages back into plain text."""
+_siste: list[_Ordbok] = []
 
-    def run(self, root: ElementTree.Element) -> None:
-        merkede = [
-            (forelder, barn)
-            for forelder in root.iter()
-            for barn in forelder
-            if barn.tag == "abbr" and barn.get("title") == UTEN_FORKLARING
+
+def _ordbok(plan: Plan) -> _Ordbok:
+    # One glossary per loaded plan: a build reuses it on every page, and a new plan replaces it.
+    if not _siste or _siste[0].plan is not plan:
+        abbr, ord_id = {}, {}
+        for ord_ in plan.ordliste.values():
+            for skrivemate in ord_.skrivemater:
+                abbr[skrivemate] = render("ordforklaring.html", ord=skrivemate, forklaring=ord_.forklaring)
+                ord_id[skrivemate] = ord_.id
+        _siste[:] = [_Ordbok(plan, abbr, ord_id)]
+    return _siste[0]
+
+
+class _Side:
+    """The glossary for one page: its switch-offs, and which switched-off passages the pass has met."""
+
+    def __init__(self, ordbok: _Ordbok, unntak: list[Unntak]):
+        self.ordbok = ordbok
+        self.monster = ordbok.monster(frozenset(u.ord_id for u in unntak if u.tekststykke is None))
+        self.tekststykker: dict[str, set[str]] = {}
+        for u in unntak:
+            if u.tekststykke:
+                self.tekststykker.setdefault(u.tekststykke, set()).add(u.ord_id)
+        self.soek = {t: re.compile(rf"(?<!\w){re.escape(t)}(?!\w)") for t in self.tekststykker}
+        self.funnet: set[str] = set()
+
+    def __call__(self, tekst: str, utelatt: bool) -> str:
+        stykker = [
+            (m.start(), m.end(), ord_ids)
+            for t, ord_ids in self.tekststykker.items()
+            for m in self.soek[t].finditer(tekst)
         ]
-        for forelder, barn in merkede:
-            tekst = (barn.text or "") + (barn.tail or "")
-            plass = list(forelder).index(barn)
-            if plass == 0:
-                forelder.text = (forelder.text or "") + tekst
-            else:
-                forrige = forelder[plass - 1]
-                forrige.tail = (forrige.tail or "") + tekst
-            forelder.remove(barn)
+        self.funnet.update(t for t in self.tekststykker if self.soek[t].search(tekst))
+        if utelatt or self.monster is None:
+            return tekst
+
+        def forklart(m: re.Match) -> str:
+            ord_id = self.ordbok.ord_id[m.group(0)]
+            if any(fra < m.end() and m.start() < til and ord_id in ids for fra, til, ids in stykker):
+                return m.group(0)
+            return self.ordbok.abbr[m.group(0)]
+
+        return self.monster.sub(forklart, tekst)
 
 
-class UtenOrdforklaring(Extension):
-    """Python-Markdown extension, listed in mkdocs.yml after `abbr`."""
+def forklar(html: str, plan: Plan, unntak: list[Unntak] = (), fil: str = "") -> Gjennomgang:
+    """The page's HTML with the glossary's <abbr> explanations, and the headings and links the pass saw.
 
-    def extendMarkdown(self, md: Markdown) -> None:
-        # Just after abbr (7), before the table of contents (5) reads the headings.
-        md.treeprocessors.register(_FjernMerkede(md), "uten_ordforklaring", 6.5)
-
-
-def makeExtension(**kwargs) -> UtenOrdforklaring:
-    """Entry point Python-Markdown uses for `macros.ordforklaring` in mkdocs.yml."""
-    return UtenOrdforklaring(**kwargs)
+    Raises Sidefeil when a switched-off passage does not stand on the page as one run of text.
+    """
+    side = _Side(_ordbok(plan), list(unntak))
+    gang = gjennomga(html, side)
+    for tekst in side.tekststykker:
+        if tekst not in side.funnet:
+            raise Sidefeil(
+                f"{fil}: tekststykket «{tekst}» i «{NOKKEL}» står ikke som sammenhengende tekst på siden. "
+                "Velg et tekststykke uten lenke, utheving eller annen formatering inni."
+            )
+    return gang

@@ -1,4 +1,5 @@
-"""MkDocs hook: validates data/ once, adds one page per record, and ends every page with its source.
+"""MkDocs hook: validates data/ once, adds one page per record, ends every page with its source,
+and gives every page the glossary's explanations while collecting the plan text's links to records.
 
 Listed under `hooks:` in mkdocs.yml. The work is done by plain functions in this
 package; this file only connects them to MkDocs' events.
@@ -21,7 +22,7 @@ from macros.kontroll import kontroller
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
-from macros.ordforklaring import Sidefeil, definisjoner, les_unntak
+from macros.ordforklaring import Sidefeil, forklar, les_unntak
 from macros.plantekst import EGEN_TEKST
 from macros.registry import TYPER, med_sider
 from macros.sider import genererte_sider, sidestier
@@ -46,12 +47,18 @@ def on_config(config: MkDocsConfig) -> None:
     # Fail before any page is read, with every mistake in data/ and in the
     # pages' front matter in one message, exactly as `make check` reports them.
     try:
-        kontroller(prosjektmappe(config), Path(config.docs_dir))
+        _, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
-    # Without the extension, switched-off passages would show the marker as their tooltip.
-    if "macros.ordforklaring" not in config.markdown_extensions:
-        raise PluginError("mkdocs.yml: «markdown_extensions» må ha «macros.ordforklaring» (etter «abbr»).")
+    # A new build collects the plan text anew (mkdocs serve builds many times in one process).
+    plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()})
+    _GENERERTE.clear()
+    _HANDSKREVNE.clear()
+    _rekkefolge.clear()
+
+
+_rekkefolge: list[str] = []
+"""The files in MkDocs' own order, restored in on_env after the pages are parsed in ours."""
 
 
 _GENERERTE: dict[str, str | None] = {}
@@ -62,14 +69,21 @@ _HANDSKREVNE: set[str] = set()
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = plan_for(config)
-    omtaler = plantekst.indeks(Path(config.docs_dir))[1]
-    _stopp_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config))
+    # MkDocs parses pages in the order of `files`: plain plan text first, then the pages
+    # that run macros (the Dokumenter list names the plain pages by their parsed titles).
+    _rekkefolge[:] = [f.src_uri for f in files]
+    handskrevne = [f.src_uri for f in files.documentation_pages()]
+    plantekst.samling().forvent(handskrevne)
+    for sti in plantekst.samling().makrosider_sist(handskrevne):
+        fil = files.get_file_from_path(sti)
+        files.remove(fil)
+        files.append(fil)
     # Appended after every hand-written page, so MkDocs reads them last: by then every plan-text page
     # has been parsed, and the passages that link to a record are known. Their source is made in
     # on_page_read_source; the empty content here is never read.
     _GENERERTE.clear()
     _HANDSKREVNE.clear()
-    _HANDSKREVNE.update(f.src_uri for f in files.documentation_pages())
+    _HANDSKREVNE.update(handskrevne)
     for sti in sidestier(plan, _HANDSKREVNE):
         files.append(File.generated(config, sti, content=""))
         _GENERERTE[sti] = None
@@ -83,33 +97,37 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     if sti not in _GENERERTE:
         return None
     if _GENERERTE[sti] is None:
-        omtaler = plantekst.indeks(Path(config.docs_dir))[1]
-        _GENERERTE.update(genererte_sider(plan_for(config), omtaler, _HANDSKREVNE))
+        plan = plan_for(config)
+        omtaler = plantekst.samling().omtaler()
+        _stopp_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config))
+        _GENERERTE.update(genererte_sider(plan, omtaler, _HANDSKREVNE))
     return _GENERERTE[sti]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("kilder_fra") is not None:
+        # Derived from every page's links to records: added in on_env, once all pages are parsed.
+        return markdown
     plan = plan_for(config)
     fil = f"docs/{page.file.src_uri}"
-    kilder = _kilder(page, plan, fil, Path(config.docs_dir))
+    kilder = _kilder(page, plan, fil)
     ukjente = [k for k in kilder if k not in plan.kilder]
     if ukjente:
         raise PluginError(
             f"{fil}: ukjent kilde «{ukjente[0]}» i forsiden (front matter). Kjente kilder: {', '.join(plan.kilder)}."
         )
+    return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
+
+
+def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):
+    """The page's Kilde block: its documents, the section of each, and the file to edit."""
     seksjoner = dict(page.meta.get("kildeseksjoner") or {})
     if kilder and page.meta.get("kildeseksjon"):
         seksjoner.setdefault(kilder[0], page.meta["kildeseksjon"])
-    try:
-        unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), markdown, fil)
-    except Sidefeil as feil:
-        raise PluginError(str(feil)) from None
-    rediger = _redigering(page, config)
-    boks = kildeboks(plan, Side(page.url), kilder, seksjoner, rediger)
-    return f"{markdown}\n\n{boks}\n\n{definisjoner(plan, unntak)}\n"
+    return kildeboks(plan_for(config), Side(page.url), kilder, seksjoner, _redigering(page, config))
 
 
-def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
+def _kilder(page: Page, plan: Plan, fil: str) -> list[str]:
     """The documents a page names in its Kilde block: from its front matter, or derived from the data."""
     avledet = page.meta.get("kilder_fra")
     if avledet is not None:
@@ -118,7 +136,7 @@ def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
             raise PluginError(
                 f"{fil}: «kilder_fra: {avledet}» i forsiden (front matter) er ukjent. Bruk en av: {', '.join(kjente)}."
             )
-        return kilder_for_alle(plan, avledet, plantekst.indeks(docs)[1])
+        return kilder_for_alle(plan, avledet, plantekst.samling().omtaler())
     kilde = page.meta.get("kilde")
     if not kilde:
         raise PluginError(
@@ -129,6 +147,12 @@ def _kilder(page: Page, plan: Plan, fil: str, docs: Path) -> list[str]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The glossary on every page, and the plan text's headings and links from the same walk
+    # (before the title below is escaped, so the page's own front matter is what is recorded).
+    gang = _forklar(html, page, config)
+    if page.file.generated_by is None:
+        lest = plantekst.les_side(page.file.src_uri, page.url, page.meta, gang.innhold, page.title)
+        plantekst.samling().legg_til(lest)
     # MkDocs renders theme templates without autoescaping, and Material prints
     # page titles raw (header, nav, footer) or through `striptags`, which
     # un-escapes. Escaping the title once here makes every one of those safe.
@@ -137,7 +161,42 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta["description"] = escape(page.meta["description"])
     # The pencil and the Kilde box's link open the same file.
     page.edit_url = _redigering(page, config).url
-    return html
+    return gang.html
+
+
+def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True):
+    """The glossary pass over the page's HTML, with the terms (and passages) the page switches off."""
+    plan = plan_for(config)
+    fil = f"docs/{page.file.src_uri}"
+    try:
+        unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
+        if not tekststykker:
+            unntak = [u for u in unntak if u.tekststykke is None]
+        return forklar(html, plan, unntak, fil)
+    except Sidefeil as feil:
+        raise PluginError(str(feil)) from None
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # Every page is parsed now. Put the files back in MkDocs' order, which the search
+    # index and the sitemap follow; the generated ones stay last, as MkDocs added them.
+    plassering = {sti: i for i, sti in enumerate(_rekkefolge)}
+    alle = sorted(files, key=lambda f: plassering.get(f.src_uri, len(plassering)))
+    for fil in alle:
+        files.remove(fil)
+    for fil in alle:
+        files.append(fil)
+    # The Kilde block of a page whose documents are derived from the records (kilder_fra)
+    # can count the plan text's links to them.
+    plan = plan_for(config)
+    for fil in files.documentation_pages():
+        page = fil.page
+        if page is not None and page.meta.get("kilder_fra") is not None:
+            kilder = _kilder(page, plan, f"docs/{fil.src_uri}")
+            # The block holds none of the page's switched-off passages, only its words.
+            boks = _forklar(str(_kildeboks(page, config, kilder)), page, config, tekststykker=False).html
+            page.content = f"{page.content}\n\n{boks}"
+    return env
 
 
 def _redigering(page: Page, config: MkDocsConfig) -> Redigering:

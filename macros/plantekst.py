@@ -1,55 +1,50 @@
-"""The hand-written plan pages in docs/: their sources, and which records they discuss.
+"""The hand-written plan pages: their titles and sources, and which records their text discusses.
 
-Read straight from the Markdown files, so it works without MkDocs and before
-any page is rendered.
+Nothing here reads Markdown. What the site knows about its hand-written pages
+comes from MkDocs, one build at a time (`samling()`, made anew for each build so
+`mkdocs serve` does not pile up old builds):
+
+- The validated front matter of every page (macros/sidemeta.py, read before the build).
+- What MkDocs parsed. The hook hands each hand-written page's finished-HTML walk
+  (macros/htmlgang.py) to the collection: the page's URL, front matter, headings
+  with the ids the toc gave them ({#eget-id}, «tiltak_1» for a repeated heading)
+  and links resolved to site-relative URLs (reference links included).
+  `omtaler()` turns that into the passages that link to each record.
+
+Order matters, and the hook arranges it: MkDocs parses the plain plan pages
+first, then the pages that run macros, then the generated record pages. So the
+Dokumenter list (a macro) sees every plain page it lists, and the record pages
+see every passage that links to them. The timeline links to history pages that
+run macros themselves, so it takes their titles from mkdocs.yml's nav instead.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import yaml
-from pymdownx.slugs import slugify
+from pathlib import PurePosixPath
 
 from . import urls
+from .htmlgang import Lenke, Overskrift
+from .model import Sidemeta
 
 EGEN_TEKST = "nettstedet"
 """The `kilde` of a page the site wrote itself (help, about), which renders no plan document."""
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_OVERSKRIFT = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_LENKE = re.compile(r"\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
-_SLUG = slugify(case="lower")
-_TYPE_FOR_MAPPE = {mappe: type_ for type_, mappe in urls.SEKSJONER.items()}
-
 
 @dataclass(frozen=True)
 class Plantekstside:
-    """A hand-written page: where it is, its title and its front matter."""
+    """A hand-written page: its site-relative URL, its title and its front matter."""
 
-    sti: str
+    url: str
     tittel: str
     meta: dict
-    markdown: str
-
-    @property
-    def url(self) -> str:
-        """The page's site-relative URL (directory URLs, as MkDocs makes them)."""
-        if self.sti == "index.md":
-            return ""
-        if self.sti.endswith("/index.md"):
-            return self.sti[: -len("index.md")]
-        return self.sti[: -len(".md")] + "/"
 
     @property
     def kilder(self) -> list[str]:
         """The source ids the page names in its front matter."""
         forste = self.meta.get("kilde")
-        return list(dict.fromkeys(([forste] if forste else []) + list(self.meta.get("kilder", []))))
+        return list(dict.fromkeys(([forste] if forste else []) + list(self.meta.get("kilder") or [])))
 
 
 @dataclass(frozen=True)
@@ -66,70 +61,136 @@ class Omtale:
         return self.side.url + (f"#{self.anker}" if self.anker else "")
 
 
-def les_side(docs: Path, fil: Path) -> Plantekstside:
-    """Read one Markdown page: its front matter and the text of its first H1."""
-    tekst = fil.read_text(encoding="utf-8")
-    treff = _FRONT_MATTER.match(tekst)
-    meta = (yaml.safe_load(treff.group(1)) or {}) if treff else {}
-    markdown = tekst[treff.end():] if treff else tekst
-    tittel = meta.get("title") or next(
-        (m.group(2) for linje in markdown.splitlines() if (m := _OVERSKRIFT.match(linje)) and m.group(1) == "#"),
-        fil.stem,
-    )
-    return Plantekstside(fil.relative_to(docs).as_posix(), str(tittel), meta, markdown)
+@dataclass(frozen=True)
+class LestSide:
+    """A hand-written page as MkDocs parsed it: its file, the page, and its headings and links in order."""
+
+    sti: str
+    side: Plantekstside
+    innhold: tuple[Overskrift | Lenke, ...]
 
 
-def les_sider(docs: Path) -> list[Plantekstside]:
-    """Every hand-written page under docs/, in path order."""
-    return [les_side(docs, fil) for fil in sorted(docs.rglob("*.md"))]
+def les_side(
+    sti: str, url: str, meta: dict, innhold: Iterable[Overskrift | Lenke], tittel: str | None = None
+) -> LestSide:
+    """One parsed page (sti relative to docs/); its title is the front matter's `title`, else its first H1, else tittel."""
+    innhold = tuple(innhold)
+    h1 = next((o.tekst for o in innhold if isinstance(o, Overskrift) and o.niva == 1), None)
+    return LestSide(sti, Plantekstside(url, str(meta.get("title") or h1 or tittel or sti), dict(meta)), innhold)
 
 
-def titler(sider: list[Plantekstside]) -> dict[str, str]:
-    """Site-relative URL -> title, for every hand-written page."""
-    return {side.url: side.tittel for side in sider}
-
-
-def sider_per_kilde(sider: list[Plantekstside]) -> dict[str, list[Plantekstside]]:
-    """Source id -> the pages that carry (part of) that document."""
-    resultat: dict[str, list[Plantekstside]] = {}
-    for side in sider:
-        if side.meta.get("kilde") and not side.meta.get("render_macros"):
-            for kilde in side.kilder:
-                if kilde == EGEN_TEKST:
-                    continue
-                resultat.setdefault(kilde, []).append(side)
-    return resultat
-
-
-def omtaler(sider: list[Plantekstside]) -> dict[tuple[str, str], list[Omtale]]:
-    """(record kind, id) -> the passages in the plan text that link to that record's page."""
+def omtaler(sider: Iterable[LestSide]) -> dict[tuple[str, str], list[Omtale]]:
+    """(record kind, id) -> the passages in the plan text that link to that record's page, in page order."""
     resultat: dict[tuple[str, str], list[Omtale]] = {}
-    for side in sider:
+    for lest in sider:
         avsnitt, anker = None, None
-        for linje in side.markdown.splitlines():
-            if m := _OVERSKRIFT.match(linje):
-                avsnitt = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", m.group(2))
-                anker = _SLUG(avsnitt, "-") if m.group(1) != "#" else None
-                avsnitt = avsnitt if m.group(1) != "#" else None
+        for del_ in lest.innhold:
+            if isinstance(del_, Overskrift):
+                # A passage before the first subheading stands under the page's own title.
+                avsnitt, anker = (None, None) if del_.niva == 1 else (del_.tekst, del_.anker)
                 continue
-            for lenke in _LENKE.finditer(linje):
-                mal = posixpath.normpath(posixpath.join(posixpath.dirname(side.sti), lenke.group(1)))
-                mappe, _, navn = mal.partition("/")
-                if mappe in _TYPE_FOR_MAPPE and navn.endswith(".md") and "/" not in navn and navn != "index.md":
-                    nokkel = (_TYPE_FOR_MAPPE[mappe], navn[: -len(".md")])
-                    omtale = Omtale(side, avsnitt, anker)
-                    if omtale not in resultat.setdefault(nokkel, []):
-                        resultat[nokkel].append(omtale)
+            mal = urls.lenkemal(lest.side.url, del_.href)
+            post = urls.post_for_url(mal) if mal is not None else None
+            if post is not None:
+                omtale = Omtale(lest.side, avsnitt, anker)
+                if omtale not in resultat.setdefault(post, []):
+                    resultat[post].append(omtale)
     return resultat
 
 
-@cache
-def _indeks(docs: Path, stempel: tuple) -> tuple[list[Plantekstside], dict]:
-    sider = les_sider(docs)
-    return sider, omtaler(sider)
+class Samling:
+    """What one build knows about its hand-written pages: front matter, and each page MkDocs has parsed."""
+
+    def __init__(self, sidemeta: dict[str, Sidemeta] | None = None) -> None:
+        self.sidemeta: dict[str, Sidemeta] = sidemeta or {}
+        self.sider: dict[str, LestSide] = {}
+        self.forventet: set[str] = set()
+        self._omtaler: dict[tuple[str, str], list[Omtale]] | None = None
+
+    def forvent(self, stier: Iterable[str]) -> None:
+        """The hand-written pages MkDocs will parse in this build (paths relative to docs/)."""
+        self.forventet = set(stier)
+
+    def legg_til(self, lest: LestSide) -> None:
+        """Record one parsed page (again, if MkDocs parses it again)."""
+        self.sider[lest.sti] = lest
+        self._omtaler = None
+
+    def _lest(self, stier: Iterable[str], hvem: str) -> None:
+        mangler = sorted(set(stier) - set(self.sider))
+        if mangler:
+            raise RuntimeError(
+                f"{hvem} trenger sider MkDocs ikke har lest ennå, for eksempel docs/{mangler[0]} "
+                f"({len(mangler)} i alt). Rekkefølgen sidene leses i er feil (macros/pages.py), "
+                "eller «mkdocs serve --dirty» har latt være å lese uendrede sider."
+            )
+
+    def omtaler(self) -> dict[tuple[str, str], list[Omtale]]:
+        """(record kind, id) -> the passages that link to it; only once every hand-written page is parsed."""
+        self._lest(self.forventet, "Listen over hvor planteksten omtaler postene")
+        if self._omtaler is None:
+            self._omtaler = omtaler(self.sider[sti] for sti in sorted(self.sider))
+        return self._omtaler
+
+    def sider_per_kilde(self) -> dict[str, list[Plantekstside]]:
+        """Source id -> the plain plan pages (no macros) that carry part of that document, in path order."""
+        plain = sorted(sti for sti in self.forventet if not self._makroside(sti))
+        self._lest(plain, "Dokumentlisten")
+        resultat: dict[str, list[Plantekstside]] = {}
+        for sti in plain:
+            side = self.sider[sti].side
+            for kilde in side.kilder if side.meta.get("kilde") else []:
+                if kilde != EGEN_TEKST:
+                    resultat.setdefault(kilde, []).append(side)
+        return resultat
+
+    def _makroside(self, sti: str) -> bool:
+        meta = self.sidemeta.get(sti)
+        return bool(meta and meta.render_macros)
+
+    def makrosider_sist(self, stier: list[str]) -> list[str]:
+        """The pages in the order MkDocs should parse them: plain plan text first, then the pages that run macros."""
+        return sorted(stier, key=self._makroside)
 
 
-def indeks(docs: Path) -> tuple[list[Plantekstside], dict[tuple[str, str], list[Omtale]]]:
-    """All pages and all back-references, read once per change to docs/."""
-    stempel = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.rglob("*.md")))
-    return _indeks(docs.resolve(), stempel)
+_denne: list[Samling] = [Samling()]
+
+
+def ny_samling(sidemeta: dict[str, Sidemeta] | None = None) -> Samling:
+    """Start the collection for a new build, with every page's validated front matter; the old one is dropped."""
+    _denne[0] = Samling(sidemeta)
+    return _denne[0]
+
+
+def samling() -> Samling:
+    """The current build's collection."""
+    return _denne[0]
+
+
+def navtitler(nav: list | None) -> dict[str, str]:
+    """Page path (relative to docs/) -> its title in mkdocs.yml's nav; a section's index page gets the section's title."""
+    titler: dict[str, str] = {}
+
+    def gaa(punkter: list, seksjon: str | None) -> None:
+        for nr, punkt in enumerate(punkter):
+            if isinstance(punkt, str):
+                if nr == 0 and seksjon and PurePosixPath(punkt).name in ("index.md", "README.md"):
+                    titler.setdefault(punkt, seksjon)
+                continue
+            for tittel, verdi in punkt.items():
+                if isinstance(verdi, list):
+                    gaa(verdi, tittel)
+                elif isinstance(verdi, str) and tittel is not None:
+                    titler.setdefault(verdi, tittel)
+
+    gaa(nav or [], None)
+    return titler
+
+
+def sidetitler(nav: list | None, sidemeta: dict[str, Sidemeta]) -> dict[str, str]:
+    """Page path -> the title the site's navigation shows; else the front matter's title, else the file's name."""
+    fra_nav = navtitler(nav)
+    return {
+        sti: fra_nav.get(sti) or meta.title or PurePosixPath(sti).stem.replace("-", " ").capitalize()
+        for sti, meta in sidemeta.items()
+    }

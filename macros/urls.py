@@ -43,3 +43,26 @@ def relativ(fra_url: str, til_url: str) -> str:
         sti += "/"
     return sti + (f"#{anker}" if anker else "")
 
+
+
+def post_for_url(url: str) -> tuple[str, str] | None:
+    """The record (kind, id) whose page is at a site-relative URL such as 'tiltak/snowball/', else None."""
+    mappe, _, rest = url.partition("/")
+    post_id = rest.removesuffix("/")
+    if not post_id or "/" in post_id:
+        return None
+    return next(((type_, post_id) for type_, m in SEKSJONER.items() if m == mappe), None)
+
+
+def lenkemal(fra_url: str, href: str) -> str | None:
+    """The site-relative URL (without #anchor) that a link on the page at fra_url points to; None if outside the site."""
+    mal = href.partition("#")[0].partition("?")[0]
+    if not mal or "://" in mal or mal.startswith(("/", "mailto:", "tel:", "javascript:")):
+        return None
+    fra_mappe = fra_url if fra_url.endswith("/") or not fra_url else posixpath.dirname(fra_url) + "/"
+    sti = posixpath.normpath(posixpath.join(fra_mappe, mal))
+    if sti.startswith(".."):
+        return None
+    if sti == ".":
+        return ""
+    return sti + "/" if mal.endswith("/") else sti

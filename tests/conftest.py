@@ -29,6 +29,22 @@ def datamappe(tmp_path: Path) -> Path:
     return mal
 
 
+def handskrevne_sider() -> set[str]:
+    """The Markdown files under docs/, relative to it: the hand-written pages."""
+    return {p.relative_to(PROSJEKT / "docs").as_posix() for p in (PROSJEKT / "docs").rglob("*.md")}
+
+
+def nho_omtale() -> dict:
+    """The one plan-text passage a record depends on for its source: NHO is named only on the 2014 facts page.
+
+    For tests that generate record pages without a build (a build collects every passage itself).
+    """
+    from macros.plantekst import Omtale, Plantekstside
+
+    fakta = Plantekstside("naeringsplan-2014/fakta/", "Fakta", {"kilde": "naeringsplan-2014", "kildeseksjon": "Fakta"})
+    return {("aktor", "nho"): [Omtale(fakta, None, None)]}
+
+
 def lag_nettsted(mappe: Path) -> Path:
     """Copy the site's sources (not its build or venv) into mappe, for a fixture site."""
     mappe.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
-from conftest import PROSJEKT, bygg, server
+from conftest import PROSJEKT, server
 from macros.load import load_plan
 
 pytestmark = pytest.mark.browser
@@ -87,8 +87,9 @@ def test_markup_in_data_does_not_run_in_the_browser(nettleser, endret):
         stopp()
 
 
-def test_glossary_tooltip_appears_on_plan_text(fane, nettadresse):
-    fane.goto(f"{nettadresse}handlingsplan/organisering-og-bemanning/")
+@pytest.mark.parametrize("url", ["handlingsplan/organisering-og-bemanning/", "tiltak/cyberland/"], ids=["plantekst", "generert-side"])
+def test_glossary_tooltip_appears_on_plan_text_and_generated_pages(fane, nettadresse, url):
+    fane.goto(f"{nettadresse}{url}")
     forkortelse = fane.locator("article abbr", has_text="LRV").first
     assert "Lillehammer-regionen Vekst" in forkortelse.get_attribute("title") or ""
     forkortelse.hover()

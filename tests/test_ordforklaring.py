@@ -1,23 +1,27 @@
-"""Glossary tooltips only where the word names what the entry explains.
+"""Glossary tooltips on every page, and only where the word names what the entry explains.
 
-Python-Markdown's abbr marks every whole-word, case-sensitive match of a spelling.
-Where a spelling means something else, the page switches the term off in its
-front matter (macros/ordforklaring.py); these tests hold the built site to that.
+One pass over each page's finished HTML (macros/ordforklaring.py) marks every
+whole-word, case-sensitive match of a spelling, on plan text and on the pages and
+blocks built from data alike. Where a spelling means something else, the page
+switches the term off in its front matter; these tests hold the built site to that.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROSJEKT
 from macros.load import load_plan
-from macros.ordforklaring import UTEN_FORKLARING, Sidefeil, Unntak, definisjoner, les_unntak
+from macros.ordforklaring import Sidefeil, Unntak, forklar, les_unntak
 
 PLAN = load_plan(PROSJEKT / "data")
+
+# Where a word never gets an explanation (written out here, not taken from the code under test).
+UTELATT = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg",
+           "button", "label", "select", "option", "textarea"}
 
 # (page, passage, glossary id): the word in the passage is not what the entry explains.
 IKKE_SAMME = [
@@ -97,28 +101,119 @@ def test_variants_name_the_same_thing():
     assert "regionrådene" not in PLAN.ordliste["regionrad"].skrivemater
 
 
-def test_the_marker_never_reaches_a_page(bygget):
+ALLE_SKRIVEMATER = {s: o for o in PLAN.ordliste.values() for s in o.skrivemater}
+
+
+def forklaring_for(tekst: str) -> str:
+    return ALLE_SKRIVEMATER[tekst].forklaring
+
+
+# Generated pages and data-built blocks get the same tooltips as plan text.
+
+@pytest.mark.parametrize("url", ["tiltak/snowball", "tiltak/esport-klynge", "virkemidler/klynger-og-nettverk", "aktorer/lrv", "roller/veiviser"])
+def test_generated_record_pages_carry_the_glossary(sider, url):
+    innhold = sider(url).select_one("article.rp-post")
+    forklaringer = innhold.select("abbr")
+    assert len(forklaringer) >= 3, url
+    for abbr in forklaringer:
+        assert abbr["title"] == forklaring_for(abbr.get_text()), (url, abbr)
+
+
+def hele_ord(tekst: str) -> set[str]:
+    """The glossary spellings that stand in the text as whole words."""
+    return {s for s in ALLE_SKRIVEMATER if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", tekst)}
+
+
+def test_every_timeline_event_that_uses_a_term_explains_it(sider):
+    hendelser = sider("historikk/tidslinje").select("li.rp-hendelse")
+    assert len(hendelser) == len(PLAN.hendelser)
+    med_ord = 0
+    for hendelse in hendelser:
+        kopi = BeautifulSoup(str(hendelse), "html.parser")
+        for utelatt in kopi.find_all(list(UTELATT - {"abbr"})):
+            utelatt.decompose()
+        if hele_ord(kopi.get_text()):
+            med_ord += 1
+            assert hendelse.select("abbr"), hendelse.get_text(" ", strip=True)[:120]
+    assert med_ord >= 30
+    assert len(sider("historikk/tidslinje").select("li.rp-hendelse abbr")) >= 54
+
+
+def test_no_tooltip_inside_headings_links_code_or_drawings(bygget):
     for html in bygget.rglob("*.html"):
-        assert UTEN_FORKLARING not in html.read_text(encoding="utf-8"), html
+        side = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for abbr in side.select("abbr"):
+            forfedre = {f.name for f in abbr.parents}
+            assert not forfedre & UTELATT, (html, abbr, forfedre & UTELATT)
+            assert not abbr.find_parent(attrs={"data-ordforklaring": "av"}), (html, abbr)
 
 
-# The switch itself, on plain Markdown (no MkDocs).
+def test_the_glossary_page_is_left_alone(sider):
+    assert sider("ordliste").select_one("dl.rp-ordliste") is not None
+    assert sider("ordliste").select("dl.rp-ordliste abbr") == []
 
-def tekst_med(kilde: str, unntak: list[Unntak]) -> BeautifulSoup:
-    html = markdown.markdown(kilde + "\n\n" + definisjoner(PLAN, unntak), extensions=["abbr", "macros.ordforklaring"])
-    return BeautifulSoup(html, "html.parser")
+
+# The pass itself, on plain HTML (no MkDocs).
+
+def forklart(html: str, unntak: list[Unntak] = (), plan=PLAN) -> BeautifulSoup:
+    return BeautifulSoup(forklar(html, plan, unntak, "docs/side.md").html, "html.parser")
+
+
+def test_whole_words_case_sensitive_and_the_longest_spelling_wins():
+    side = forklart("<p>LRV, LRVs, lrv, PwC-rapport og vertskommune for næringslivet i en vertskommune.</p>")
+    assert [a.get_text() for a in side.select("abbr")] == ["LRV", "PwC", "vertskommune for næringslivet", "vertskommune"]
+    assert side.get_text() == "LRV, LRVs, lrv, PwC-rapport og vertskommune for næringslivet i en vertskommune."
+
+
+def test_headings_links_code_svg_forms_and_marked_elements_are_left_alone():
+    kilde = (
+        '<h2 id="lrv">LRV</h2><p><a href="x/">LRV</a> <code>LRV</code> <abbr title="x">LRV</abbr></p>'
+        '<svg><text>LRV</text></svg><label>LRV <select><option>LRV</option></select></label>'
+        '<div data-ordforklaring="av"><p>LRV</p></div><pre>LRV</pre><script>var LRV = 1;</script>'
+    )
+    assert forklar(kilde, PLAN).html == kilde
+    assert [a.get_text() for a in forklart(kilde + "<p>LRV</p>").select("p > abbr")] == ["LRV", "LRV"]
+
+
+def test_the_pass_copies_everything_else_unchanged():
+    kilde = '<!-- x --><p class="a" >Øyer &amp; Gausdal&nbsp;&#8211; <br/>tekst<img src="a.png" alt="LRV"></p>'
+    assert forklar(kilde, PLAN, [Unntak("lrv")]).html == kilde
+
+
+def test_an_explanation_with_markup_and_quotes_stays_an_attribute():
+    ondsinnet = """</abbr><script>alert("x")</script>' onmouseover='alert(1)"""
+    ordliste = dict(PLAN.ordliste)
+    ordliste["lrv"] = ordliste["lrv"].model_copy(update={"forklaring": ondsinnet})
+    plan = PLAN.med(ordforklaring=ordliste)
+    html = forklar("<p>LRV møtes.</p>", plan).html
+    assert "<script>" not in html and "onmouseover='" not in html
+    side = BeautifulSoup(html, "html.parser")
+    assert side.find("script") is None
+    assert [(a.get_text(), a["title"]) for a in side.select("abbr")] == [("LRV", ondsinnet)]
 
 
 def test_a_passage_switch_removes_only_that_tooltip():
     kilde = "Regionrådet møttes. Gjøvikregionen næringsråd, regionrådet for Gjøvikregionen og regionrådet her."
-    side = tekst_med(kilde, [Unntak("regionrad", "regionrådet for Gjøvikregionen")])
+    side = forklart(f"<p>{kilde}</p>", [Unntak("regionrad", "regionrådet for Gjøvikregionen")])
     assert [a.get_text() for a in side.select("abbr")] == ["Regionrådet", "regionrådet"]
-    assert side.get_text().strip() == kilde
+    assert side.get_text() == kilde
+
+
+def test_a_passage_switch_leaves_other_terms_in_the_passage():
+    side = forklart("<p>regionrådet for LRV</p>", [Unntak("regionrad", "regionrådet for LRV")])
+    assert [a.get_text() for a in side.select("abbr")] == ["LRV"]
 
 
 def test_a_page_switch_removes_every_spelling_of_the_term():
-    side = tekst_med("Regionrådet og regionrådet, og LRV.", [Unntak("regionrad")])
+    side = forklart("<p>Regionrådet og regionrådet, og LRV.</p>", [Unntak("regionrad")])
     assert [a.get_text() for a in side.select("abbr")] == ["LRV"]
+
+
+def test_a_passage_that_is_not_one_run_of_text_stops_the_build():
+    with pytest.raises(Sidefeil) as feil:
+        forklar("<p>regionrådet for <em>Gjøvikregionen</em></p>", PLAN, [Unntak("regionrad", "regionrådet for Gjøvikregionen")], "docs/side.md")
+    assert str(feil.value).startswith("docs/side.md: tekststykket «regionrådet for Gjøvikregionen»")
+    assert "står ikke som sammenhengende tekst på siden" in str(feil.value)
 
 
 @pytest.mark.parametrize(("verdi", "melding"), [

@@ -9,9 +9,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import visning
+from conftest import handskrevne_sider, nho_omtale
+from macros import urls, visning
 from macros.load import load_plan
-from macros.plantekst import les_sider, omtaler, sider_per_kilde
+from macros.plantekst import EGEN_TEKST, Omtale, Plantekstside
+from macros.sidemeta import les_sidemeta
 from macros.sider import Sidested, genererte_sider, sidestier
 from macros.urls import SEKSJONER
 
@@ -68,23 +70,77 @@ def test_every_internal_link_resolves(bygget, alle):
     assert not brutte, brutte[:20]
 
 
-def test_every_source_lists_the_pages_it_became(alle):
+def side_url(sti: str) -> str:
+    """The URL MkDocs gives a page in docs/ (directory URLs)."""
+    sti = sti.removesuffix(".md")
+    return "" if sti == "index" else sti.removesuffix("index") if sti.endswith("/index") else sti + "/"
+
+
+def url_for_a(fra: str, a) -> str:
+    """The site-relative URL (without #anchor) a link on the page at fra points to."""
+    return urlparse(urljoin(BASE + fra, a["href"])).path.removeprefix("/")
+
+
+def test_every_source_lists_the_pages_it_became_under_their_own_headings(alle):
     dokumenter = alle["dokumenter/"]
-    per_kilde = sider_per_kilde(les_sider(PROSJEKT / "docs"))
-    for kilde_id, kildesider in per_kilde.items():
-        rad = dokumenter.find("tr", id=kilde_id)
-        assert rad is not None, kilde_id
-        lenker = {a["href"] for a in rad.find_all("a", href=True)}
-        assert {f"../{s.url}" for s in kildesider} <= lenker, kilde_id
-    assert set(per_kilde) >= {"handlingsplan-2021-2025", "tiltaksplan-2021", "samarbeidsstrategi-2019", "naeringsplan-2014"}
+    kilder = set()
+    for sti, lest in les_sidemeta(PROSJEKT / "docs")[0].items():
+        meta = lest.meta
+        if not meta.kilde or meta.render_macros:
+            continue
+        url = side_url(sti)
+        overskrift = " ".join(alle[url].select_one("article.md-content__inner h1").get_text().replace("¶", "").split())
+        for kilde_id in dict.fromkeys([meta.kilde, *meta.kilder]):
+            if kilde_id == EGEN_TEKST:
+                continue
+            kilder.add(kilde_id)
+            rad = dokumenter.find("tr", id=kilde_id)
+            assert rad is not None, kilde_id
+            lenker = {url_for_a("dokumenter/", a): a.get_text() for a in rad.find_all("a", href=True)}
+            assert lenker.get(url) == (meta.title or overskrift), (kilde_id, sti, lenker.get(url))
+    assert kilder >= {"handlingsplan-2021-2025", "tiltaksplan-2021", "samarbeidsstrategi-2019", "naeringsplan-2014"}
+
+
+def plantekstlenker(url: str, side: BeautifulSoup) -> dict[tuple[str, str], list]:
+    """Record -> the links to its page in a hand-written page's text (not in the site's own rp- blocks)."""
+    funnet = {}
+    for a in side.select("article.md-content__inner a[href]"):
+        if any(k.startswith("rp-") for f in a.parents for k in f.get("class") or []):
+            continue
+        post = urls.post_for_url(url_for_a(url, a))
+        if post:
+            funnet.setdefault(post, []).append(a)
+    return funnet
 
 
 def test_record_pages_link_back_to_the_passages_that_discuss_them(alle):
-    for (type_, post_id), steder in omtaler(les_sider(PROSJEKT / "docs")).items():
-        mappe = SEKSJONER[type_]
-        side = alle[f"{mappe}/{post_id}/"]
-        tilbake = interne_lenker(f"{mappe}/{post_id}/", side.select_one(".rp-omtaler"))
-        assert {o.side.url for o in steder} <= tilbake, (type_, post_id)
+    poster = {url: urls.post_for_url(url) for url in alle if urls.post_for_url(url)}
+    handskrevne = {url: side for url, side in alle.items() if url not in poster}
+    omtalt = {post: set() for post in poster.values()}
+    for url, side in handskrevne.items():
+        for post in plantekstlenker(url, side):
+            omtalt[post].add(url)
+    assert sum(map(len, omtalt.values())) >= 30
+    for post_url, post in poster.items():
+        boks = alle[post_url].select_one(".rp-omtaler")
+        tilbake = {url_for_a(post_url, a) for a in boks.select("a[href]")} if boks else set()
+        # Every passage that links to the record is listed, and nothing else: no overview or
+        # timeline that lists the record from the data.
+        assert tilbake == omtalt[post], post
+
+
+def test_a_passage_is_listed_with_its_section_and_anchor(alle):
+    ankre = 0
+    for url, side in alle.items():
+        for a in side.select(".rp-omtaler a[href]"):
+            anker = urlparse(a["href"]).fragment
+            if anker:
+                ankre += 1
+                overskrift = alle[url_for_a(url, a)].find(id=anker)
+                assert overskrift is not None and overskrift.name in ("h2", "h3", "h4", "h5", "h6"), (url, a)
+                tittel = " ".join(overskrift.get_text().replace("¶", "").split())
+                assert a.get_text().endswith(f": {tittel}"), (url, a)
+    assert ankre >= 5
 
 
 def test_snowball_tiltak_and_history_link_both_ways(alle):
@@ -96,8 +152,10 @@ def test_snowball_tiltak_and_history_link_both_ways(alle):
 
 def test_generated_page_source_is_front_matter_and_the_rendered_body():
     plan = load_plan(PROSJEKT / "data")
-    handskrevne = {s.sti for s in les_sider(PROSJEKT / "docs")}
-    passasjer = omtaler(les_sider(PROSJEKT / "docs"))
+    handskrevne = handskrevne_sider()
+    snowballside = Plantekstside("historikk/snowball/", "Snowball", {"kilde": "handlingsplan-2021-2025"})
+    passasjer = {("tiltak", "snowball"): [Omtale(snowballside, "Tiltaket Snowball i 2021", "tiltaket-snowball-i-2021")]}
+    passasjer |= nho_omtale()
     kilder = genererte_sider(plan, passasjer, handskrevne)
     assert list(kilder) == list(sidestier(plan, handskrevne))
     assert set(kilder) == {f"{SEKSJONER[t]}/{i}.md" for t in SEKSJONER for i in plan.poster[t]}
@@ -113,8 +171,8 @@ def test_generated_page_source_is_front_matter_and_the_rendered_body():
 
 def test_a_kind_without_its_own_index_page_gets_a_generated_register():
     plan = load_plan(PROSJEKT / "data")
-    handskrevne = {s.sti for s in les_sider(PROSJEKT / "docs")} - {"roller/index.md"}
+    handskrevne = handskrevne_sider() - {"roller/index.md"}
     assert sidestier(plan, handskrevne)["roller/index.md"] == Sidested("rolle")
-    _, front, kropp = genererte_sider(plan, omtaler(les_sider(PROSJEKT / "docs")), handskrevne)["roller/index.md"].split("---\n", 2)
+    _, front, kropp = genererte_sider(plan, nho_omtale(), handskrevne)["roller/index.md"].split("---\n", 2)
     assert yaml.safe_load(front) == {"title": "Roller", "kilder_fra": "rolle", "rediger": "data/roller.yml"}
     assert kropp.strip() == str(visning.register(plan, "rolle", visning.Side("roller/")))

@@ -1,0 +1,164 @@
+"""One walk through a page's finished HTML: rewrite its text, and note its headings and links.
+
+The walk copies the HTML as it is (tags, comments and character references
+verbatim) and hands each run of text to a function that may rewrite it (the
+glossary's <abbr> explanations). It tells that function whether the text stands
+where words must stay as they are: in a heading, a link, code, an existing
+<abbr>, a script or style, an SVG drawing, a form control, or inside any element
+marked data-ordforklaring="av".
+
+On the way it records the page's headings (level, id, text) and links, in
+document order, for macros/plantekst.py. Elements built by the site's templates
+carry a class in the site's own «rp-» namespace (rp-tidslinje, rp-register,
+rp-kilde …); their headings and links are the site's navigation, not plan text,
+so they are not recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
+
+UTELATT = frozenset(
+    {
+        "h1", "h2", "h3", "h4", "h5", "h6",
+        "a", "abbr", "code", "pre", "kbd", "samp",
+        "script", "style", "svg", "math", "title", "template",
+        "button", "label", "textarea", "select", "option",
+    }
+)
+"""Elements whose words never get an explanation."""
+
+AV = ("data-ordforklaring", "av")
+"""The attribute that keeps the glossary out of an element and everything in it."""
+
+EGET_PREFIKS = "rp-"
+"""Class prefix of the blocks the site's templates build (macros/templates)."""
+
+OVERSKRIFTER = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TOMME = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+@dataclass(frozen=True)
+class Overskrift:
+    """A heading as it stands in the HTML: level 1–6, its id (the anchor) and its text."""
+
+    niva: int
+    anker: str | None
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Lenke:
+    """A link's target exactly as the HTML has it (relative to the page)."""
+
+    href: str
+
+
+@dataclass(frozen=True)
+class Gjennomgang:
+    """The rewritten HTML, and the headings and links outside the site's own blocks, in order."""
+
+    html: str
+    innhold: list[Overskrift | Lenke]
+
+
+class _Parser(HTMLParser):
+    def __init__(self, tekst: Callable[[str, bool], str]):
+        super().__init__(convert_charrefs=False)
+        self.tekst = tekst
+        self.ut: list[str] = []
+        # Open elements: (tag, keeps words as they are, built by the site).
+        self.stakk: list[tuple[str, bool, bool]] = []
+        self.utelatt = 0
+        self.eget = 0
+        self.innhold: list[Overskrift | Lenke] = []
+        # The heading being read: level, id, its text so far, and the links in it.
+        self.overskrift: tuple[int, str | None, list[str], list[Lenke]] | None = None
+        self.ankerlenke = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ut.append(self.get_starttag_text())
+        if tag in TOMME:
+            return
+        klasser = next((v or "" for k, v in attrs if k == "class"), "").split()
+        utelat = tag in UTELATT or AV in attrs
+        eget = any(k.startswith(EGET_PREFIKS) for k in klasser)
+        self.stakk.append((tag, utelat, eget))
+        self.utelatt += utelat
+        self.eget += eget
+        if self.eget:
+            return
+        if tag in OVERSKRIFTER and self.overskrift is None:
+            self.overskrift = (int(tag[1]), dict(attrs).get("id"), [], [])
+        elif tag == "a":
+            # The toc extension's permalink (¶) is part of the heading's HTML, not of its title.
+            self.ankerlenke += "headerlink" in klasser
+            href = dict(attrs).get("href")
+            if href and "headerlink" not in klasser:
+                # A link in a heading belongs to the section the heading opens.
+                (self.overskrift[3] if self.overskrift else self.innhold).append(Lenke(href))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ut.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag: str) -> None:
+        self.ut.append(f"</{tag}>")
+        # Close the nearest open element of that name and any left unclosed inside it.
+        for i in range(len(self.stakk) - 1, -1, -1):
+            if self.stakk[i][0] == tag:
+                for lukket, utelat, eget in reversed(self.stakk[i:]):
+                    if not self.eget:
+                        self._lukk(lukket)
+                    self.utelatt -= utelat
+                    self.eget -= eget
+                del self.stakk[i:]
+                return
+
+    def _lukk(self, tag: str) -> None:
+        if tag == "a" and self.ankerlenke:
+            self.ankerlenke -= 1
+        elif tag in OVERSKRIFTER and self.overskrift and self.overskrift[0] == int(tag[1]):
+            niva, anker, deler, lenker = self.overskrift
+            self.innhold += [Overskrift(niva, anker, " ".join("".join(deler).split())), *lenker]
+            self.overskrift = None
+
+    def _les(self, tekst: str) -> None:
+        if self.overskrift and not self.eget and not self.ankerlenke:
+            self.overskrift[2].append(tekst)
+
+    def handle_data(self, data: str) -> None:
+        self._les(data)
+        self.ut.append(self.tekst(data, bool(self.utelatt)) if data.strip() else data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._les(unescape(f"&{name};"))
+        self.ut.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._les(unescape(f"&#{name};"))
+        self.ut.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.ut.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.ut.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.ut.append(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.ut.append(f"<![{data}]>")
+
+
+def gjennomga(html: str, tekst: Callable[[str, bool], str] = lambda data, utelatt: data) -> Gjennomgang:
+    """Walk the HTML once: each text run becomes tekst(run, keep_as_is); headings and links are noted."""
+    parser = _Parser(tekst)
+    parser.feed(html)
+    parser.close()
+    return Gjennomgang("".join(parser.ut), parser.innhold)
