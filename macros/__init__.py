@@ -7,9 +7,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .feil import Makrofeil, makrofeil_paa_siden
-
 from . import plantekst, visning
+from .feil import Makrofeil, makrofeil_paa_siden
 from .load import load_plan_cached
 
 
@@ -26,7 +25,9 @@ def define_env(env) -> None:
                 return funksjon(*args, **kwargs)
             except Makrofeil as feil:
                 fil = env.page.file
-                raise Makrofeil(makrofeil_paa_siden(fil.abs_src_path, fil.src_uri, navn or funksjon.__name__, feil)) from None
+                raise Makrofeil(
+                    makrofeil_paa_siden(fil.abs_src_path, fil.src_uri, navn or funksjon.__name__, feil)
+                ) from None
 
         env.macro(kall, navn)
         return funksjon

@@ -185,8 +185,14 @@ def _gruppetabell(id_: str, tittel: str, hva: str, grupper: list[okonomi.Gruppes
     )
 
 
-def _statistikk(id_: str, tittel: str, tabell: Statistikktabell, rader: list[Statistikkrad],
-                sammendrag: Tekst, merknad: str | None = None) -> Datatabell:
+def _statistikk(
+    id_: str,
+    tittel: str,
+    tabell: Statistikktabell,
+    rader: list[Statistikkrad],
+    sammendrag: Tekst,
+    merknad: str | None = None,
+) -> Datatabell:
     """A table of figures exactly as a source gives them; nothing in it is computed."""
     typer: list[Kolonnetype] = ["prosent" if n in tabell.prosentkolonner else "tall" for n in tabell.kolonner]
     merknader = any(r.merknad for r in tabell.rader)
@@ -194,7 +200,8 @@ def _statistikk(id_: str, tittel: str, tabell: Statistikktabell, rader: list[Sta
     return Datatabell(
         id_,
         tittel,
-        [Kolonne("Navn"), *[Kolonne(n, t) for n, t in zip(tabell.kolonner, typer)]] + ([Kolonne("Merknad")] if merknader else []),
+        [Kolonne("Navn"), *[Kolonne(n, t) for n, t in zip(tabell.kolonner, typer, strict=True)]]
+        + ([Kolonne("Merknad")] if merknader else []),
         [_celler(r.navn, *r.verdier, *([r.merknad or ""] if merknader else [])) for r in rader],
         merknad=merknad if merknad is not None else tabell.merknad,
         sammendrag=sammendrag,
@@ -206,8 +213,15 @@ def _tabell(statistikk: Statistikk, fil: str, tabell_id: str) -> Statistikktabel
     """The statistics table a page needs, by id; a clear message when the data lacks it."""
     tabell = statistikk.tabell(tabell_id)
     if tabell is None:
-        raise Datafeil([Feil(fil, f"fant ingen tabell med id «{tabell_id}»; økonomisidene trenger den. "
-                                  f"Tabellene i filen har id {', '.join(t.id for t in statistikk.tabeller)}.")])
+        raise Datafeil(
+            [
+                Feil(
+                    fil,
+                    f"fant ingen tabell med id «{tabell_id}»; økonomisidene trenger den. "
+                    f"Tabellene i filen har id {', '.join(t.id for t in statistikk.tabeller)}.",
+                )
+            ]
+        )
     return tabell
 
 
@@ -215,8 +229,16 @@ def _rad(tabell: Statistikktabell, fil: str, rad_id: str) -> Statistikkrad:
     """A row the chart's summary names, by id; a clear message when the data lacks it."""
     rad = tabell.rad(rad_id)
     if rad is None:
-        raise Datafeil([Feil(fil, f"tabellen «{tabell.id}» har ingen rad med id «{rad_id}»; sammendraget over "
-                                  "diagrammet trenger den. Skriv id-en på raden den gjelder.", felt="id")])
+        raise Datafeil(
+            [
+                Feil(
+                    fil,
+                    f"tabellen «{tabell.id}» har ingen rad med id «{rad_id}»; sammendraget over "
+                    "diagrammet trenger den. Skriv id-en på raden den gjelder.",
+                    felt="id",
+                )
+            ]
+        )
     return rad
 
 
@@ -225,14 +247,17 @@ def _befolkning(plan: Plan) -> Datatabell:
     tabell = _tabell(plan.befolkning, fil, "befolkning")
     kolonne = tabell.diagramkolonne
     region, landet = _rad(tabell, fil, "regionen"), _rad(tabell, fil, "landet")
-    sammendrag = Tekst("sammendrag_befolkning", {
-        "kolonne": kolonne,
-        "type_": "prosent" if kolonne in tabell.prosentkolonner else "tall",
-        "region": region.navn,
-        "region_verdi": tabell.verdi(region, kolonne),
-        "landet": landet.navn,
-        "landet_verdi": tabell.verdi(landet, kolonne),
-    })
+    sammendrag = Tekst(
+        "sammendrag_befolkning",
+        {
+            "kolonne": kolonne,
+            "type_": "prosent" if kolonne in tabell.prosentkolonner else "tall",
+            "region": region.navn,
+            "region_verdi": tabell.verdi(region, kolonne),
+            "landet": landet.navn,
+            "landet_verdi": tabell.verdi(landet, kolonne),
+        },
+    )
     return _statistikk(tabell.id, tabell.tittel or tabell.navn, tabell, tabell.rader, sammendrag)
 
 
@@ -249,14 +274,18 @@ def _nho(tabell: Statistikktabell) -> list[Datatabell]:
 
     def sammendrag(rader: list[Statistikkrad], tiarsperioder: bool) -> Tekst:
         plasseringer = [(r.navn, tabell.verdi(r, tabell.diagramkolonne), r.merknad) for r in rader]
-        return Tekst("sammendrag_rangering", {"navn": tabell.navn, "tiarsperioder": tiarsperioder, "plasseringer": plasseringer})
+        return Tekst(
+            "sammendrag_rangering", {"navn": tabell.navn, "tiarsperioder": tiarsperioder, "plasseringer": plasseringer}
+        )
 
     tabeller = [
         _statistikk(tabell.id, f"{tittel} – for hvert år" if perioder else tittel, tabell, ar, sammendrag(ar, False))
     ]
     if perioder:
         tabeller.append(
-            _statistikk(tabell.id + TIARSPERIODER, f"{tittel} – for tiårsperioder", tabell, perioder, sammendrag(perioder, True))
+            _statistikk(
+                tabell.id + TIARSPERIODER, f"{tittel} – for tiårsperioder", tabell, perioder, sammendrag(perioder, True)
+            )
         )
     return tabeller
 
@@ -272,8 +301,11 @@ def _partnerskapsmidler(plan: Plan) -> Datatabell:
         ("Innlandet fylkeskommune", p.fra_fylkeskommunen, 1),
         ("De tre kommunene", p.fra_kommunene, 1),
         ("Sum nye partnerskapsmidler", p.arlig, 1),
-        ("Nedgang i midler til utviklingsarbeid når fylkeskommunens bidrag til administrasjon dekkes av rammen",
-         p.reduksjon_administrasjon, -1),
+        (
+            "Nedgang i midler til utviklingsarbeid når fylkeskommunens bidrag til administrasjon dekkes av rammen",
+            p.reduksjon_administrasjon,
+            -1,
+        ),
         ("Nye tiltaksmidler", p.nye_tiltaksmidler, 1),
     ]
     return Datatabell(
@@ -284,8 +316,11 @@ def _partnerskapsmidler(plan: Plan) -> Datatabell:
         sammendrag=Tekst("sammendrag_partnerskapsmidler", {"p": p}),
         stolper=[
             Stolpeverdi(navn, b.kr, "kr", b.anslag)
-            for navn, b in (("Innlandet fylkeskommune", p.fra_fylkeskommunen), ("De tre kommunene", p.fra_kommunene),
-                            ("Nye tiltaksmidler", p.nye_tiltaksmidler))
+            for navn, b in (
+                ("Innlandet fylkeskommune", p.fra_fylkeskommunen),
+                ("De tre kommunene", p.fra_kommunene),
+                ("Nye tiltaksmidler", p.nye_tiltaksmidler),
+            )
         ],
     )
 
@@ -297,11 +332,20 @@ def _fordeling(plan: Plan) -> Datatabell:
     return Datatabell(
         "fordeling",
         "Omtrentlig fordeling av partnerskapsmidlene",
-        [Kolonne("Satsingsområde"), Kolonne("Andel", "prosent"), Kolonne("Kildens ordlyd"),
-         Kolonne("Kroner per år", "kr", f"andelen av {_om_lag(nye)} i nye tiltaksmidler per år")],
         [
-            _celler(a.navn, Celle(a.prosent, anslag=f.anslag), a.tekst, Celle(kr, beregnet=True, anslag=f.anslag or nye.anslag))
-            for a, (_, _, _, kr) in zip(f.andeler, andeler)
+            Kolonne("Satsingsområde"),
+            Kolonne("Andel", "prosent"),
+            Kolonne("Kildens ordlyd"),
+            Kolonne("Kroner per år", "kr", f"andelen av {_om_lag(nye)} i nye tiltaksmidler per år"),
+        ],
+        [
+            _celler(
+                a.navn,
+                Celle(a.prosent, anslag=f.anslag),
+                a.tekst,
+                Celle(kr, beregnet=True, anslag=f.anslag or nye.anslag),
+            )
+            for a, (_, _, _, kr) in zip(f.andeler, andeler, strict=True)
         ],
         merknad=Tekst("merknad_fordeling", {"nye": nye}),
         sammendrag=Tekst("sammendrag_fordeling", {"fordeling": f}),
@@ -319,7 +363,9 @@ def _ramme(plan: Plan) -> Datatabell:
         [
             _celler("Ramme til oppfølging av strategisk næringsplan", r.ramme.kr, r.ramme.tekst),
             _celler("Summen av tiltakene i 2021", r.summen.kr, r.summen.tekst),
-            _celler(Celle("Differansen mellom rammen og summen", grunnlag=grunnlag), Celle(r.differanse, beregnet=True), ""),
+            _celler(
+                Celle("Differansen mellom rammen og summen", grunnlag=grunnlag), Celle(r.differanse, beregnet=True), ""
+            ),
         ],
         merknad=Tekst("merknad_ramme"),
         sammendrag=Tekst("sammendrag_ramme", {"r": r, "differanse": BeregnetTall(r.differanse, grunnlag)}),
@@ -356,13 +402,16 @@ def _per_ar(plan: Plan) -> Datatabell:
             for a in totalt.values()
         ],
         merknad=Tekst("merknad_tiltak_per_ar"),
-        sammendrag=Tekst("sammendrag_tiltak_per_ar", {
-            "forste": forste,
-            "forste_sum": BeregnetTall(forste.sikker_kr) if forste.sikker_beregnet else None,
-            "senere": [(ar, BeregnetTall(totalt[ar].sikker_kr)) for ar in SENERE_AR],
-            "uten_belop_ar": min(SENERE_AR),
-            "uten_belop": BeregnetTall(totalt[min(SENERE_AR)].uten_belop, ANTALL_TILTAK, "tall"),
-        }),
+        sammendrag=Tekst(
+            "sammendrag_tiltak_per_ar",
+            {
+                "forste": forste,
+                "forste_sum": BeregnetTall(forste.sikker_kr) if forste.sikker_beregnet else None,
+                "senere": [(ar, BeregnetTall(totalt[ar].sikker_kr)) for ar in SENERE_AR],
+                "uten_belop_ar": min(SENERE_AR),
+                "uten_belop": BeregnetTall(totalt[min(SENERE_AR)].uten_belop, ANTALL_TILTAK, "tall"),
+            },
+        ),
         stolper=[
             Stolpeverdi(str(a.ar), a.sikker_kr, "kr", beregnet=a.sikker_beregnet, anslag_kr=a.anslag_kr)
             for a in totalt.values()
@@ -374,9 +423,17 @@ def _alle_tiltak(plan: Plan) -> Datatabell:
     return Datatabell(
         "tiltak",
         "Alle tiltak med midler per år",
-        [Kolonne("Tiltak"), Kolonne("Virkemiddel"), *[Kolonne(str(ar), "kr") for ar in AR], Kolonne("Anslag («trolig») for årene"),
-         Kolonne("Midler i 2021 (kilden)"), Kolonne("Midler 2022-2024 (kilden)"), Kolonne("Rolle regionen"),
-         Kolonne("Tiltakseier"), Kolonne("Hovedsamarbeidspartner(e)")],
+        [
+            Kolonne("Tiltak"),
+            Kolonne("Virkemiddel"),
+            *[Kolonne(str(ar), "kr") for ar in AR],
+            Kolonne("Anslag («trolig») for årene"),
+            Kolonne("Midler i 2021 (kilden)"),
+            Kolonne("Midler 2022-2024 (kilden)"),
+            Kolonne("Rolle regionen"),
+            Kolonne("Tiltakseier"),
+            Kolonne("Hovedsamarbeidspartner(e)"),
+        ],
         [
             _celler(
                 t.navn,
@@ -418,11 +475,15 @@ def bygg(plan: Plan) -> dict[str, Datatabell]:
     resultat: dict[str, Datatabell] = {}
     for t in tabeller:
         if t.id in resultat:
-            raise Datafeil([Feil(
-                "data/befolkning.yml eller data/nho_rangeringer.yml",
-                f"tabell-id-en «{t.id}» er allerede i bruk av en annen tabell på økonomisidene; "
-                "hver tabell trenger sin egen id, for den blir navnet på CSV-filen. Velg en annen id.",
-                felt="id",
-            )])
+            raise Datafeil(
+                [
+                    Feil(
+                        "data/befolkning.yml eller data/nho_rangeringer.yml",
+                        f"tabell-id-en «{t.id}» er allerede i bruk av en annen tabell på økonomisidene; "
+                        "hver tabell trenger sin egen id, for den blir navnet på CSV-filen. Velg en annen id.",
+                        felt="id",
+                    )
+                ]
+            )
         resultat[t.id] = t
     return resultat

@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterator, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel
 
@@ -97,9 +98,7 @@ def sumendringer(gammel: model.Plan, ny: model.Plan) -> list[Sumendring]:
     for ar, til in totalt(ny).items():
         fra = gamle[ar]
         oppgitt = OPPGITTE_SUMMER.get(til.ar)
-        endring = Sumendring(
-            til.ar, fra, til, oppgitt(gammel) if oppgitt else None, oppgitt(ny) if oppgitt else None
-        )
+        endring = Sumendring(til.ar, fra, til, oppgitt(gammel) if oppgitt else None, oppgitt(ny) if oppgitt else None)
         if fra.kr != til.kr or fra.anslag_kr != til.anslag_kr or endring.oppgitt_gammel != endring.oppgitt_ny:
             resultat.append(endring)
     return resultat
@@ -122,8 +121,13 @@ def _endringer(
     if isinstance(fra, BaseModel) and isinstance(til, BaseModel) and type(fra) is type(til):
         for navn, info in type(til).model_fields.items():
             yield from _endringer(
-                type_, post_id, getattr(fra, navn), getattr(til, navn), info.annotation,
-                sti + (navn,), skjema + (navn,),
+                type_,
+                post_id,
+                getattr(fra, navn),
+                getattr(til, navn),
+                info.annotation,
+                sti + (navn,),
+                skjema + (navn,),
             )
     elif opprinnelse is dict and isinstance(fra, dict) and isinstance(til, dict):
         verdi_type = typing.get_args(annotasjon)[1]
@@ -165,7 +169,7 @@ def _listeendringer(
             if op == "equal":
                 continue
             if op == "replace" and i2 - i1 == j2 - j1:
-                for i, j in zip(range(i1, i2), range(j1, j2)):
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                     yield from _endringer(type_, post_id, fra[i], til[j], element, sti + (j,), skjema)
                 continue
             yield from (Endring("tatt bort", type_, post_id, sti, gammel=v, register=register) for v in fra[i1:i2])

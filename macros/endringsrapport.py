@@ -127,7 +127,9 @@ def som_tekst(rapport: Rapport) -> str:
 def som_markdown(rapport: Rapport) -> str:
     """The report as Markdown for a GitHub job summary; every text from the data is escaped."""
     deler = [f"## {_md(rapport.tittel)}", _md(rapport.innledning)]
-    deler += [f"### {_md(a.overskrift)}\n\n" + "\n".join(f"- {_md(linje)}" for linje in a.linjer) for a in rapport.avsnitt]
+    deler += [
+        f"### {_md(a.overskrift)}\n\n" + "\n".join(f"- {_md(linje)}" for linje in a.linjer) for a in rapport.avsnitt
+    ]
     return "\n\n".join(deler) + "\n"
 
 

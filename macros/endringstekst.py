@@ -11,7 +11,6 @@ from .format import kroner, prosent, tall
 from .model import Aktorlenke, Plan
 from .registry import TYPER, Ord
 
-
 NAVNEFELT = ("forkortelse", "overskrift", "navn", "tittel", "term")
 """Where a record's short display name stands, in order of preference (LRV, «Klynger og nettverk»)."""
 

@@ -23,10 +23,29 @@ from html.parser import HTMLParser
 
 UTELATT = frozenset(
     {
-        "h1", "h2", "h3", "h4", "h5", "h6",
-        "a", "abbr", "code", "pre", "kbd", "samp",
-        "script", "style", "svg", "math", "title", "template",
-        "button", "label", "textarea", "select", "option",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "abbr",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "svg",
+        "math",
+        "title",
+        "template",
+        "button",
+        "label",
+        "textarea",
+        "select",
+        "option",
     }
 )
 """Elements whose words never get an explanation."""

@@ -1,6 +1,6 @@
 """`make check`: validate data/ and every page's front matter without building the site.
 
-    python -m macros.kontroll     prints every mistake in bokmål and exits 1, or says all is well
+python -m macros.kontroll     prints every mistake in bokmål and exits 1, or says all is well
 """
 
 from __future__ import annotations
@@ -67,7 +67,9 @@ def main() -> int:
         print(feil, file=sys.stderr)
         return 1
     tid = time.perf_counter() - start
-    print(f"Alt i orden: dataene ({len(plan.tiltak)} tiltak) og forsiden på {len(sider)} sider er gyldige ({tid:.2f} s).")
+    print(
+        f"Alt i orden: dataene ({len(plan.tiltak)} tiltak) og forsiden på {len(sider)} sider er gyldige ({tid:.2f} s)."
+    )
     return 0
 
 

@@ -108,9 +108,7 @@ _cache: dict[Path, tuple[tuple, model.Plan]] = {}
 def load_plan_cached(data_dir: Path) -> model.Plan:
     """load_plan, reused while no file in data_dir has changed (one load per build)."""
     data_dir = data_dir.resolve()
-    stempel = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml"))
-    )
+    stempel = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml")))
     treff = _cache.get(data_dir)
     if treff and treff[0] == stempel:
         return treff[1]

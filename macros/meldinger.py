@@ -69,7 +69,7 @@ def _melding(e: dict, skalar: Skalar | None, modell: type[BaseModel]) -> str:
     if type_ == "extra_forbidden":
         return f"ukjent felt «{felt}».{_forslag(felt, _tillatte_felt(modell, e['loc']))}"
     if type_ == "string_type":
-        return f"forventet tekst, fant {funnet}. Sett teksten i anførselstegn: \"{_tekst(skalar, e)}\"."
+        return f'forventet tekst, fant {funnet}. Sett teksten i anførselstegn: "{_tekst(skalar, e)}".'
     if type_ in ("int_type", "int_parsing"):
         return f"forventet et beløp eller tall i hele kroner uten mellomrom (for eksempel 200000), fant {funnet}."
     if type_ == "greater_than_equal":
@@ -77,7 +77,7 @@ def _melding(e: dict, skalar: Skalar | None, modell: type[BaseModel]) -> str:
     if type_ == "bool_type":
         return f"forventet true eller false, fant {funnet}."
     if type_ == "list_type":
-        return f"forventet en liste (for eksempel [\"a\", \"b\"]), fant {funnet}."
+        return f'forventet en liste (for eksempel ["a", "b"]), fant {funnet}.'
     if type_ in ("dict_type", "model_type", "model_attributes_type"):
         return f"forventet en gruppe med felt (nøkkel: verdi), fant {funnet}."
     if type_ == "literal_error":
@@ -86,7 +86,7 @@ def _melding(e: dict, skalar: Skalar | None, modell: type[BaseModel]) -> str:
         return "kan ikke være tom. Fyll inn en verdi."
     if type_ == "string_pattern_mismatch":
         if "\\d{4}" in e["ctx"]["pattern"]:
-            return f"forventet en dato i anførselstegn som \"2019-03-28\", \"2019-03\" eller \"2019\", fant {funnet}."
+            return f'forventet en dato i anførselstegn som "2019-03-28", "2019-03" eller "2019", fant {funnet}.'
         return (
             "forventet en id med små bokstaver a–z, tall og bindestrek, for eksempel «digital-lab-innlandet», "
             f"fant {funnet}."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
@@ -58,7 +58,7 @@ class Behandling(Modell):
     sitater: list[Tekst] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _date_has_its_wording(self) -> "Behandling":
+    def _date_has_its_wording(self) -> Behandling:
         # The site shows dato_tekst and machines read dato: one without the other
         # would show a date nobody can check, or hide one the data holds.
         if (self.dato is None) != (self.dato_tekst is None):
@@ -130,7 +130,7 @@ UNION_MERKER = ("aktor-id", "aktorlenke")
 """Tags of the id-or-link union; pydantic puts them in an error's path, and messages leave them out."""
 
 Aktorhenvisning = Annotated[
-    Union[Annotated[Id, Tag(UNION_MERKER[0])], Annotated[Aktorlenke, Tag(UNION_MERKER[1])]],
+    Annotated[Id, Tag(UNION_MERKER[0])] | Annotated[Aktorlenke, Tag(UNION_MERKER[1])],
     Discriminator(lambda v: UNION_MERKER[1] if isinstance(v, (dict, Aktorlenke)) else UNION_MERKER[0]),
 ]
 """An actor as a plain id (the source states the link) or as {aktor, sikkerhet} (the source hedges it)."""
@@ -168,10 +168,12 @@ class Midler(Modell):
     of the cell: {2024: "deretter selvfinansierende"}."""
 
     @model_validator(mode="after")
-    def _words_are_the_sources(self) -> "Midler":
+    def _words_are_the_sources(self) -> Midler:
         for ar, ord_ in self.uten_belop.items():
             if ar in self.kr:
-                raise ValueError(f"uten_belop: året {ar} har også et beløp i kr; et år har enten beløp eller kildens ord")
+                raise ValueError(
+                    f"uten_belop: året {ar} har også et beløp i kr; et år har enten beløp eller kildens ord"
+                )
             if ord_ not in self.tekst:
                 raise ValueError(
                     f"uten_belop: «{ord_}» for {ar} står ikke i tekst «{self.tekst}»; skriv kildens ord nøyaktig"
@@ -210,7 +212,7 @@ class Tiltak(Modell):
     partnere_tekst: str
 
     @model_validator(mode="after")
-    def _role_change_differs(self) -> "Tiltak":
+    def _role_change_differs(self) -> Tiltak:
         felles = sorted(set(self.roller) & set(self.roller_fra))
         if felles:
             raise ValueError(
@@ -220,7 +222,7 @@ class Tiltak(Modell):
         return self
 
     @model_validator(mode="after")
-    def _years_match_columns(self) -> "Tiltak":
+    def _years_match_columns(self) -> Tiltak:
         for felt, tillatt in (("midler_2021", {2021}), ("midler_2022_2024", {2022, 2023, 2024})):
             midler = getattr(self, felt)
             feil = sorted((set(midler.kr) | set(midler.uten_belop)) - tillatt)
@@ -341,7 +343,7 @@ class Statistikktabell(Modell):
     rader: list[Statistikkrad] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _cells_match_columns(self) -> "Statistikktabell":
+    def _cells_match_columns(self) -> Statistikktabell:
         for rad in self.rader:
             if len(rad.verdier) != len(self.kolonner):
                 raise ValueError(
@@ -355,7 +357,9 @@ class Statistikktabell(Modell):
             raise ValueError(f"diagramkolonne nevner ukjent kolonne «{self.diagramkolonne}»")
         ids = [r.id for r in self.rader if r.id]
         if dobbel := next((i for i in ids if ids.count(i) > 1), None):
-            raise ValueError(f"rad-id-en «{dobbel}» står på mer enn én rad; hver id kan bare brukes én gang i en tabell")
+            raise ValueError(
+                f"rad-id-en «{dobbel}» står på mer enn én rad; hver id kan bare brukes én gang i en tabell"
+            )
         return self
 
     def kolonne(self, navn: str) -> int:
@@ -379,7 +383,7 @@ class Statistikk(Modell):
     tabeller: list[Statistikktabell] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _table_ids_unique(self) -> "Statistikk":
+    def _table_ids_unique(self) -> Statistikk:
         ids = [t.id for t in self.tabeller]
         if dobbel := next((i for i in ids if ids.count(i) > 1), None):
             raise ValueError(f"tabell-id-en «{dobbel}» står på mer enn én tabell; hver tabell trenger sin egen id")
@@ -438,7 +442,7 @@ class Hendelse(Modell):
     historikk: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _inferred_time_is_explained(self) -> "Hendelse":
+    def _inferred_time_is_explained(self) -> Hendelse:
         if not self.ar_i_teksten and self.tid_grunnlag is None:
             raise ValueError(
                 f"tid_grunnlag: «{self.tid_tekst}» oppgir ikke året {self.ar}. Skriv i «tid_grunnlag» hvordan "
@@ -487,7 +491,7 @@ class Plan:
     poster: Mapping[str, Any]
     """Record kind -> its records by id in source order, or the one record of a file that is one record."""
 
-    def med(self, **poster: Any) -> "Plan":
+    def med(self, **poster: Any) -> Plan:
         """A copy with the records of some kinds replaced (for comparisons and tests)."""
         return Plan({**self.poster, **poster})
 
@@ -604,7 +608,7 @@ class Sidemeta(Modell):
     uten_ordforklaring: list[Id | Ordunntak] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _one_way_to_name_sources(self) -> "Sidemeta":
+    def _one_way_to_name_sources(self) -> Sidemeta:
         if (self.kilde is None) == (self.kilder_fra is None):
             raise ValueError(
                 "skriv enten «kilde: <id>» (en id fra data/kilder.yml, eller «nettstedet» for sider nettstedet "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable
 
 from .model import Midler, OppgittBelop, Plan, Tiltak
 from .summer import FORSTE_AR, SENERE_AR, Arssum, arssummer
@@ -67,7 +67,9 @@ def per_tiltakseier(plan: Plan) -> list[Gruppesum]:
 
 def per_rolle(plan: Plan) -> list[Gruppesum]:
     """Sums per role. A measure with several roles counts in full for each of them."""
-    return [Gruppesum(r.id, r.navn, len(ts := plan.tiltak_med_rolle(r.id)), arssummer(ts)) for r in plan.roller.values()]
+    return [
+        Gruppesum(r.id, r.navn, len(ts := plan.tiltak_med_rolle(r.id)), arssummer(ts)) for r in plan.roller.values()
+    ]
 
 
 def totalt(plan: Plan) -> dict[int, Arssum]:
@@ -88,7 +90,10 @@ def usikre(plan: Plan) -> list[Usikkert]:
     """Every cell that is an estimate or lacks an amount for a year, listed apart so it is never summed as certain."""
     resultat = []
     for t in plan.tiltak.values():
-        for kolonne, midler, ar in (("Midler i 2021", t.midler_2021, (FORSTE_AR,)), ("Midler 2022-2024", t.midler_2022_2024, SENERE_AR)):
+        for kolonne, midler, ar in (
+            ("Midler i 2021", t.midler_2021, (FORSTE_AR,)),
+            ("Midler 2022-2024", t.midler_2022_2024, SENERE_AR),
+        ):
             if midler.anslag:
                 resultat.append(Usikkert(t, kolonne, midler.tekst, "Anslag: kilden sier «trolig»."))
             elif not midler.kr:
@@ -126,5 +131,3 @@ def fordeling_i_kroner(plan: Plan) -> list[tuple[str, str, int, int]]:
     """(id, name, percent, approximate kroner of the yearly new measure funds) per share."""
     grunnlag = plan.okonomi.partnerskapsmidler.nye_tiltaksmidler.kr
     return [(a.id, a.navn, a.prosent, grunnlag * a.prosent // 100) for a in plan.okonomi.fordeling.andeler]
-
-

@@ -218,9 +218,13 @@ def _stopp_for_poster_uten_kilde(plan: Plan, omtaler: dict, mappe: Path) -> None
         posttype = TYPER[type_]
         fil = f"data/{posttype.fil}"
         dokument, _ = les_yaml(mappe / fil, fil)
-        linje = next(
-            (dokument.linje((i, "id")) for i, post in enumerate(dokument.verdi) if post.get("id") == post_id), None
-        ) if dokument else None
+        linje = (
+            next(
+                (dokument.linje((i, "id")) for i, post in enumerate(dokument.verdi) if post.get("id") == post_id), None
+            )
+            if dokument
+            else None
+        )
         pekere = [
             " eller ".join(f"«{r.felt}»" for r in felt) + f" i data/{annen.fil}"
             for annen in TYPER.values()

@@ -10,9 +10,10 @@ pages (sider.py), registers (visning.py), the sources of a record (kildegrunnlag
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -250,60 +251,114 @@ def _okonomikilder() -> tuple[Referanse, ...]:
 # pages come in it, and a record's Kilde block lists its own source, then the sources of the
 # records that point to it, kind by kind in this order.
 registrer(Posttype("kilde", "kilder.yml", model.Kilde, Ord("kilde", "kilden", "Ny", "kilder")))
-registrer(Posttype(
-    "tiltak", "tiltak.yml", model.Tiltak, Ord("tiltak", "tiltaket", "Nytt", "tiltak"),
-    referanser=(
-        Referanse("virkemiddel", "virkemiddel"),
-        Referanse("roller", "rolle"),
-        Referanse("roller_fra", "rolle"),
-        Referanse("tiltakseiere", "aktor"),
-        Referanse("partnere", "aktor"),
-    ),
-    kilder=lambda plan, t: [(TILTAKSPLAN, tiltaksseksjon(plan, t))],
-    mappe="tiltak", mal="tiltak.html", kontekst=_tiltakside,
-))
-registrer(Posttype(
-    "virkemiddel", "virkemidler.yml", model.Virkemiddel, Ord("virkemiddel", "virkemiddelet", "Nytt", "virkemidler"),
-    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=egen_kilde,
-    mappe="virkemidler", mal="virkemiddel.html", kontekst=_virkemiddelside, tittel=attrgetter("overskrift"),
-    registermal="register_virkemiddel.html", registerkontekst=_virkemiddelregister,
-))
-registrer(Posttype(
-    "aktor", "aktorer.yml", model.Aktor, Ord("aktør", "aktøren", "Ny", "aktører"),
-    mappe="aktorer", mal="aktor.html", kontekst=_aktorside,
-    registermal="register_aktor.html", registerkontekst=_aktorregister,
-))
-registrer(Posttype(
-    "rolle", "roller.yml", model.Rolle, Ord("rolle", "rollen", "Ny", "roller"),
-    referanser=(Referanse("kilde.kilde", "kilde"),), kilder=egen_kilde,
-    mappe="roller", mal="rolle.html", kontekst=_rolleside,
-    registermal="register_rolle.html", registerkontekst=_rolleregister,
-))
+registrer(
+    Posttype(
+        "tiltak",
+        "tiltak.yml",
+        model.Tiltak,
+        Ord("tiltak", "tiltaket", "Nytt", "tiltak"),
+        referanser=(
+            Referanse("virkemiddel", "virkemiddel"),
+            Referanse("roller", "rolle"),
+            Referanse("roller_fra", "rolle"),
+            Referanse("tiltakseiere", "aktor"),
+            Referanse("partnere", "aktor"),
+        ),
+        kilder=lambda plan, t: [(TILTAKSPLAN, tiltaksseksjon(plan, t))],
+        mappe="tiltak",
+        mal="tiltak.html",
+        kontekst=_tiltakside,
+    )
+)
+registrer(
+    Posttype(
+        "virkemiddel",
+        "virkemidler.yml",
+        model.Virkemiddel,
+        Ord("virkemiddel", "virkemiddelet", "Nytt", "virkemidler"),
+        referanser=(Referanse("kilde.kilde", "kilde"),),
+        kilder=egen_kilde,
+        mappe="virkemidler",
+        mal="virkemiddel.html",
+        kontekst=_virkemiddelside,
+        tittel=attrgetter("overskrift"),
+        registermal="register_virkemiddel.html",
+        registerkontekst=_virkemiddelregister,
+    )
+)
+registrer(
+    Posttype(
+        "aktor",
+        "aktorer.yml",
+        model.Aktor,
+        Ord("aktør", "aktøren", "Ny", "aktører"),
+        mappe="aktorer",
+        mal="aktor.html",
+        kontekst=_aktorside,
+        registermal="register_aktor.html",
+        registerkontekst=_aktorregister,
+    )
+)
+registrer(
+    Posttype(
+        "rolle",
+        "roller.yml",
+        model.Rolle,
+        Ord("rolle", "rollen", "Ny", "roller"),
+        referanser=(Referanse("kilde.kilde", "kilde"),),
+        kilder=egen_kilde,
+        mappe="roller",
+        mal="rolle.html",
+        kontekst=_rolleside,
+        registermal="register_rolle.html",
+        registerkontekst=_rolleregister,
+    )
+)
 registrer(Posttype("okonomi", "okonomi.yml", model.Okonomi, liste=False, referanser=_okonomikilder()))
-registrer(Posttype(
-    "ordforklaring", "ordliste.yml", model.Ordforklaring, Ord("ordforklaring", "ordforklaringen", "Ny", "ordforklaringer"),
-    referanser=(Referanse("kilde", "kilde"),), kilder=kilde_og_seksjon,
-))
-for _statistikk in ("befolkning", "nho_rangeringer"):
-    registrer(Posttype(
-        _statistikk, f"{_statistikk}.yml", model.Statistikk, liste=False,
-        referanser=(Referanse("kilde", "kilde"), Referanse("tabeller.rader.aktor", "aktor")),
+registrer(
+    Posttype(
+        "ordforklaring",
+        "ordliste.yml",
+        model.Ordforklaring,
+        Ord("ordforklaring", "ordforklaringen", "Ny", "ordforklaringer"),
+        referanser=(Referanse("kilde", "kilde"),),
         kilder=kilde_og_seksjon,
-    ))
+    )
+)
+for _statistikk in ("befolkning", "nho_rangeringer"):
+    registrer(
+        Posttype(
+            _statistikk,
+            f"{_statistikk}.yml",
+            model.Statistikk,
+            liste=False,
+            referanser=(Referanse("kilde", "kilde"), Referanse("tabeller.rader.aktor", "aktor")),
+            kilder=kilde_og_seksjon,
+        )
+    )
 registrer(Posttype("tema", "temaer.yml", model.Tema, Ord("tema", "temaet", "Nytt", "temaer")))
-registrer(Posttype(
-    "historikkside", "historikksider.yml", model.Historikkside,
-    Ord("historikkside", "historikksiden", "Ny", "historikksider"),
-))
-registrer(Posttype(
-    "hendelse", "hendelser.yml", model.Hendelse, Ord("hendelse", "hendelsen", "Ny", "hendelser"),
-    referanser=(
-        Referanse("kilder.kilde", "kilde"),
-        Referanse("tiltak", "tiltak"),
-        Referanse("virkemidler", "virkemiddel"),
-        Referanse("aktorer", "aktor"),
-        Referanse("tema", "tema"),
-        Referanse("historikk", "historikkside"),
-    ),
-    kilder=lambda plan, h: [(k.kilde, k.seksjon) for k in h.kilder],
-))
+registrer(
+    Posttype(
+        "historikkside",
+        "historikksider.yml",
+        model.Historikkside,
+        Ord("historikkside", "historikksiden", "Ny", "historikksider"),
+    )
+)
+registrer(
+    Posttype(
+        "hendelse",
+        "hendelser.yml",
+        model.Hendelse,
+        Ord("hendelse", "hendelsen", "Ny", "hendelser"),
+        referanser=(
+            Referanse("kilder.kilde", "kilde"),
+            Referanse("tiltak", "tiltak"),
+            Referanse("virkemidler", "virkemiddel"),
+            Referanse("aktorer", "aktor"),
+            Referanse("tema", "tema"),
+            Referanse("historikk", "historikkside"),
+        ),
+        kilder=lambda plan, h: [(k.kilde, k.seksjon) for k in h.kilder],
+    )
+)

@@ -1,7 +1,7 @@
 """JSON Schema for every file in data/, generated from the model (never written by hand).
 
-    python -m macros.schema --write   writes data/schema/*.schema.json
-    python -m macros.schema --check   exits 1 and names every stale file
+python -m macros.schema --write   writes data/schema/*.schema.json
+python -m macros.schema --check   exits 1 and names every stale file
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ def schema_for(posttype: Posttype) -> dict:
     schema = TypeAdapter(form).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"data/{posttype.fil}"
-    schema["description"] = f"Generert fra macros/model.py ({posttype.modell.__name__}). Ikke rediger for hånd: kjør `make schema`."
+    schema["description"] = (
+        f"Generert fra macros/model.py ({posttype.modell.__name__}). Ikke rediger for hånd: kjør `make schema`."
+    )
     return schema
 
 

@@ -54,8 +54,11 @@ def genererte_sider(
     """
     omtaler = omtaler or {}
     return {
-        sti: (_postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []))
-              if sted.post_id is not None else _registerside(plan, sted.type_, sti))
+        sti: (
+            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []))
+            if sted.post_id is not None
+            else _registerside(plan, sted.type_, sti)
+        )
         for sti, sted in sidestier(plan, handskrevne).items()
     }
 
@@ -93,4 +96,3 @@ def _kilde(meta: dict, html: str) -> str:
     """Front matter and body; the body is one HTML block without blank lines, so Markdown leaves it as it is."""
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n{html}\n"
-

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .feil import Feil
 from .format import kroner
@@ -26,7 +27,9 @@ class Lest:
 
 def sjekk_referanser(lest: dict[str, Lest]) -> list[Feil]:
     """Every reference to an id that is not among the referenced kind's records (macros/registry.py)."""
-    return [f for type_ in TYPER.values() for ref in type_.referanser for f in _sjekk_referanse(lest, type_.nokkel, ref)]
+    return [
+        f for type_ in TYPER.values() for ref in type_.referanser for f in _sjekk_referanse(lest, type_.nokkel, ref)
+    ]
 
 
 def sjekk_summer(lest: dict[str, Lest]) -> list[Feil]:
@@ -95,8 +98,12 @@ def _sjekk_statistikksummer(lest: dict[str, Lest], fil: str) -> Iterator[Feil]:
         for r, rad in enumerate(tabell.rader):
             for navn in rad.summen_av:
                 if navn not in rader:
-                    yield Feil(dokument.fil, f"raden «{rad.navn}» sier den er summen av «{navn}», men den raden finnes ikke i tabellen.",
-                               linje=dokument.linje(("tabeller", t, "rader", r, "summen_av")), felt="summen_av")
+                    yield Feil(
+                        dokument.fil,
+                        f"raden «{rad.navn}» sier den er summen av «{navn}», men den raden finnes ikke i tabellen.",
+                        linje=dokument.linje(("tabeller", t, "rader", r, "summen_av")),
+                        felt="summen_av",
+                    )
             if not rad.summen_av or any(n not in rader for n in rad.summen_av):
                 continue
             for kolonne in tabell.summerbare_kolonner:

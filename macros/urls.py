@@ -44,7 +44,6 @@ def relativ(fra_url: str, til_url: str) -> str:
     return sti + (f"#{anker}" if anker else "")
 
 
-
 def post_for_url(url: str) -> tuple[str, str] | None:
     """The record (kind, id) whose page is at a site-relative URL such as 'tiltak/snowball/', else None."""
     mappe, _, rest = url.partition("/")

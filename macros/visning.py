@@ -77,9 +77,7 @@ def behandling(plan: Plan, side: Side, kilde_id: str, sitat: bool = False) -> Ma
     return _render("behandling.html", plan, side, kilde=plan.kilder[kilde_id], med_sitat=sitat)
 
 
-def kildeboks(
-    plan: Plan, side: Side, kilde_ids: list[str], seksjoner: dict[str, str], rediger: Redigering
-) -> Markup:
+def kildeboks(plan: Plan, side: Side, kilde_ids: list[str], seksjoner: dict[str, str], rediger: Redigering) -> Markup:
     """The «Kilde» block every page ends with: document(s), the section(s) of each, and where to edit."""
     kilder = [plan.kilder[k] for k in kilde_ids]
     return _render("kilde.html", plan, side, kilder=kilder, seksjoner=seksjoner, rediger=rediger)
@@ -174,7 +172,9 @@ def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
     return render(
         "okonomi.html",
         side=side,
-        deler=[(d, t, _stolpediagram(t) if d.diagram and t.stolper else None) for d, t in zip(deler, viste)],
+        deler=[
+            (d, t, _stolpediagram(t) if d.diagram and t.stolper else None) for d, t in zip(deler, viste, strict=True)
+        ],
         med_beregnet=any(t.har_beregnet for t in viste),
         med_anslag=any(t.har_anslag for t in viste),
     )

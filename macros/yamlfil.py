@@ -60,9 +60,7 @@ def les_yaml(sti: Path, visningsnavn: str) -> tuple[YamlDokument | None, list[Fe
     return dokument, feilliste
 
 
-def les_yaml_tekst(
-    tekst: str, visningsnavn: str, forste_linje: int = 1
-) -> tuple[YamlDokument | None, list[Feil]]:
+def les_yaml_tekst(tekst: str, visningsnavn: str, forste_linje: int = 1) -> tuple[YamlDokument | None, list[Feil]]:
     """Parse YAML text that starts on line forste_linje of its file (a page's front matter starts on 2).
 
     Empty text gives (None, []); the caller decides whether that is a mistake.

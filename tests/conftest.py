@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from nettleser import MANGLER, PLAYWRIGHT, finn_nettleser
 
 PROSJEKT = Path(__file__).resolve().parent.parent
@@ -117,7 +116,9 @@ def endret(tmp_path_factory) -> Path:
     endre(mappe / "data" / "aktorer.yml", 'navn: "Visit Lillehammer"', "navn: '{{ config.site_name }}'")
     endre(mappe / "data" / "tiltak.yml", 'navn: "Fritidsbolignettverk"', 'navn: "Fritidsbolignettverket i regionen"')
     side = mappe / "docs" / "handlingsplan" / "okonomi.md"
-    side.write_text(side.read_text(encoding="utf-8") + "\nSkriv {{ config.site_name }} og {% if %} her.\n", encoding="utf-8")
+    side.write_text(
+        side.read_text(encoding="utf-8") + "\nSkriv {{ config.site_name }} og {% if %} her.\n", encoding="utf-8"
+    )
     resultat = bygg(mappe)
     assert resultat.returncode == 0, resultat.stderr
     return mappe / "site"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import PROSJEKT, SEEDS, bygg, lag_nettsted
 from jinja2 import UndefinedError
 from pydantic import ValidationError
 
-from conftest import PROSJEKT, SEEDS, bygg, lag_nettsted
 from macros.feil import Datafeil
 from macros.load import load_plan
 from macros.model import BEHANDLINGSSTATUSER, Behandling, Behandlingsstatus
@@ -77,7 +77,11 @@ def statussetninger(site: Path, url: str, kilde_id: str = TILTAKSPLAN) -> list:
 
 def test_the_status_vocabulary_is_the_same_in_model_names_and_data_header():
     assert set(typing.get_args(Behandlingsstatus)) == set(BEHANDLINGSSTATUSER)
-    hode = "".join(linje for linje in (PROSJEKT / "data" / "kilder.yml").read_text(encoding="utf-8").splitlines(True) if linje.startswith("#"))
+    hode = "".join(
+        linje
+        for linje in (PROSJEKT / "data" / "kilder.yml").read_text(encoding="utf-8").splitlines(True)
+        if linje.startswith("#")
+    )
     dokumentert = dict(re.findall(r"#\s+([a-z-]+)\s+→ «([^»]+)»", hode))
     assert dokumentert == BEHANDLINGSSTATUSER
 
@@ -97,7 +101,9 @@ def test_a_missing_date_wording_is_reported_with_file_line_and_field(datamappe: 
     with pytest.raises(Datafeil) as feil:
         load_plan(datamappe)
     melding = str(feil.value)
-    assert re.search(r"data/kilder\.yml, linje \d+, post «handlingsplan-2021-2025», felt «behandling»", melding), melding
+    assert re.search(r"data/kilder\.yml, linje \d+, post «handlingsplan-2021-2025», felt «behandling»", melding), (
+        melding
+    )
     assert "dato og dato_tekst hører sammen" in melding
 
 
@@ -183,7 +189,9 @@ def test_adoption_is_only_spoken_of_through_the_data(bygget, url):
 def test_no_page_claims_the_tiltaksplan_was_adopted(bygget):
     treff = []
     for html in sorted(bygget.rglob("index.html")):
-        artikkel = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
+        artikkel = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one(
+            "article.md-content__inner"
+        )
         if artikkel is None:
             continue
         for monster in PAASTANDER:

@@ -6,8 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import PROSJEKT
+
 from macros.endringer import Endring, sammenlign, sumendringer
 from macros.endringsrapport import INGEN_ENDRINGER, lag_rapport, main, som_markdown, som_tekst
 from macros.endringstekst import setning, sumsetning
@@ -22,9 +22,19 @@ T = "\u202f"  # the narrow no-break space between thousands
 def git(repo: Path, *argumenter: str) -> None:
     # Identity and signing set here, so the test runs on a machine without any git config.
     subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false",
-         *argumenter],
-        cwd=repo, check=True, capture_output=True,
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+            *argumenter,
+        ],
+        cwd=repo,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -51,7 +61,7 @@ def linjer(repo: Path) -> list[str]:
     return [linje for avsnitt in rapport.avsnitt for linje in avsnitt.linjer]
 
 
-SNOWBALL_MIDLER = 'kr: {2022: 300000, 2023: 300000, 2024: 300000}'
+SNOWBALL_MIDLER = "kr: {2022: 300000, 2023: 300000, 2024: 300000}"
 NYTT_TILTAK = '''- id: "nytt-tiltak"
   navn: "Et nytt tiltak"
   virkemiddel: "klynger-og-nettverk"
@@ -68,7 +78,7 @@ NYTT_TILTAK = '''- id: "nytt-tiltak"
 
 
 def test_a_changed_amount(repo):
-    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, 'kr: {2022: 300000, 2023: 250000, 2024: 300000}')
+    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, "kr: {2022: 300000, 2023: 250000, 2024: 300000}")
     assert linjer(repo)[0] == f"Snowball: midler 2023 endret fra 300{T}000{KR} til 250{T}000{KR}"
 
 
@@ -81,7 +91,7 @@ def test_a_removed_record(repo):
     sti = repo / "data" / "tiltak.yml"
     tekst = sti.read_text(encoding="utf-8")
     start = tekst.index('- id: "sirkulaere-lillehammer-regionen"')
-    sti.write_text(tekst[:start] + tekst[tekst.index('- id: "utviklingsprosess', start):], encoding="utf-8")
+    sti.write_text(tekst[:start] + tekst[tekst.index('- id: "utviklingsprosess', start) :], encoding="utf-8")
     # Its amounts were all 0 kr, so no total moves and no sum is reported.
     assert linjer(repo) == ["Fjernet tiltak: Sirkulære Lillehammer-regionen"]
 
@@ -93,7 +103,8 @@ def test_a_renamed_title(repo):
 
 def test_changed_references_read_as_names(repo):
     endre(
-        repo, "tiltak.yml",
+        repo,
+        "tiltak.yml",
         '  virkemiddel: "klynger-og-nettverk"\n  midler_2021: {tekst: "Kun allerede avsatt',
         '  virkemiddel: "baerekraftige-og-digitale-forretningsmodeller"\n  midler_2021: {tekst: "Kun allerede avsatt',
     )
@@ -132,7 +143,7 @@ def test_a_total_that_still_matches_says_so(repo):
 
 
 def test_the_yearly_sums_without_a_stated_total(repo):
-    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, 'kr: {2022: 300000, 2023: 250000, 2024: 300000}')
+    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, "kr: {2022: 300000, 2023: 250000, 2024: 300000}")
     summer = {a.overskrift: a.linjer for a in lag_rapport(repo, "HEAD").avsnitt}
     # 2023 includes an amount the source calls «trolig»; the sentence keeps that.
     assert summer["Summer regnet ut fra data/tiltak.yml"] == [
@@ -143,8 +154,10 @@ def test_the_yearly_sums_without_a_stated_total(repo):
 
 def test_the_markdown_form(repo):
     endre(repo, "tiltak.yml", 'navn: "Esport-klynge"', 'navn: "Esport <b>*klynge*</b>"')
-    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, 'kr: {2022: 300000, 2023: 250000, 2024: 300000}')
-    kort = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    endre(repo, "tiltak.yml", SNOWBALL_MIDLER, "kr: {2022: 300000, 2023: 250000, 2024: 300000}")
+    kort = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True
+    ).stdout.strip()
     assert som_markdown(lag_rapport(repo, "HEAD")) == (
         "## Endringer i dataene\n\n"
         f"Fra HEAD ({kort}) til arbeidskopien.\n\n"
@@ -192,7 +205,11 @@ def test_changes_are_records_with_kind_and_id():
     tiltak = dict(PLAN.tiltak)
     snowball = tiltak["snowball"]
     tiltak["snowball"] = snowball.model_copy(
-        update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"kr": {2022: 300000, 2023: 250000, 2024: 300000}})}
+        update={
+            "midler_2022_2024": snowball.midler_2022_2024.model_copy(
+                update={"kr": {2022: 300000, 2023: 250000, 2024: 300000}}
+            )
+        }
     )
     assert sammenlign(PLAN, PLAN.med(tiltak=tiltak)) == [
         Endring("endret", "tiltak", "snowball", ("midler_2022_2024", "kr", 2023), 300000, 250000)
@@ -214,20 +231,28 @@ def test_every_register_is_compared(type_):
 
 def test_a_reference_in_another_register_reads_as_a_name():
     hendelse = next(iter(PLAN.hendelser.values()))
-    ny = PLAN.med(hendelse={
-        **PLAN.hendelser,
-        hendelse.id: hendelse.model_copy(update={"aktorer": [*hendelse.aktorer, "innovasjon-norge"]}),
-    })
-    assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [f"{hendelse.tittel}: Innovasjon Norge lagt til i aktører"]
+    ny = PLAN.med(
+        hendelse={
+            **PLAN.hendelser,
+            hendelse.id: hendelse.model_copy(update={"aktorer": [*hendelse.aktorer, "innovasjon-norge"]}),
+        }
+    )
+    assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [
+        f"{hendelse.tittel}: Innovasjon Norge lagt til i aktører"
+    ]
 
 
 def test_a_sum_that_becomes_an_estimate_says_so():
     """«trolig» travels: an amount turned into an estimate is reported even when no sum moves."""
     snowball = PLAN.tiltak["snowball"]
-    ny = PLAN.med(tiltak={
-        **PLAN.tiltak,
-        "snowball": snowball.model_copy(update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"anslag": True})}),
-    })
+    ny = PLAN.med(
+        tiltak={
+            **PLAN.tiltak,
+            "snowball": snowball.model_copy(
+                update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"anslag": True})}
+            ),
+        }
+    )
     assert [sumsetning(s) for s in sumendringer(PLAN, ny)][0] == (
         f"Summen av midler i 2022 er uendret (1{T}175{T}000{KR}), men delen av den som er anslag («trolig») "
         f"endret fra 50{T}000{KR} til 350{T}000{KR}."
@@ -249,7 +274,9 @@ def test_a_hedged_partner_reads_as_trolig(datamappe, tmp_path):
     gammel = load_plan(datamappe)
     tekst = (datamappe / "tiltak.yml").read_text(encoding="utf-8")
     (datamappe / "tiltak.yml").write_text(
-        tekst.replace('partnere: ["eiere-av-snowball"]', 'partnere: [{aktor: "innovasjon-norge", sikkerhet: "trolig"}]', 1),
+        tekst.replace(
+            'partnere: ["eiere-av-snowball"]', 'partnere: [{aktor: "innovasjon-norge", sikkerhet: "trolig"}]', 1
+        ),
         encoding="utf-8",
     )
     linjer = [setning(e, gammel, load_plan(datamappe)) for e in sammenlign(gammel, load_plan(datamappe))]

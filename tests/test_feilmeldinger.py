@@ -128,7 +128,9 @@ def test_sum_over_the_frame(datamappe):
 
 def test_empty_file(datamappe):
     (datamappe / "roller.yml").write_text("# bare en kommentar\n", encoding="utf-8")
-    assert en_feil(datamappe) == "data/roller.yml, linje 1: filen er tom. Den skal inneholde data, ikke bare kommentarer."
+    assert (
+        en_feil(datamappe) == "data/roller.yml, linje 1: filen er tom. Den skal inneholde data, ikke bare kommentarer."
+    )
 
 
 def test_missing_file(datamappe):
@@ -139,7 +141,10 @@ def test_missing_file(datamappe):
 def test_key_written_twice_in_one_record(datamappe):
     linje = endre(datamappe, "tiltak.yml", '  navn: "Webside"\n', '  navn: "Webside"\n  navn: "Nettside"\n')
     melding = en_feil(datamappe)
-    assert f"data/tiltak.yml, linje {linje + 1}: feltet «navn» står to ganger i samme post (første gang på linje {linje})" in melding
+    assert (
+        f"data/tiltak.yml, linje {linje + 1}: feltet «navn» står to ganger i samme post (første gang på linje {linje})"
+        in melding
+    )
 
 
 def test_year_in_the_wrong_column(datamappe):
@@ -179,23 +184,39 @@ def test_history_event_with_an_unquoted_year(datamappe):
 
 
 def test_history_event_with_an_unknown_theme(datamappe):
-    linje = endre(datamappe, "hendelser.yml", 'tema: ["organisering", "idrett-og-folkehelse"', 'tema: ["organisasjon", "idrett-og-folkehelse"')
+    linje = endre(
+        datamappe,
+        "hendelser.yml",
+        'tema: ["organisering", "idrett-og-folkehelse"',
+        'tema: ["organisasjon", "idrett-og-folkehelse"',
+    )
     melding = en_feil(datamappe)
-    assert melding.startswith(f"data/hendelser.yml, linje {linje}, post «vintersportsregionen-lillehammer», felt «tema»: ")
+    assert melding.startswith(
+        f"data/hendelser.yml, linje {linje}, post «vintersportsregionen-lillehammer», felt «tema»: "
+    )
     assert "ukjent tema «organisasjon». Id-en må finnes i data/temaer.yml. Mente du «organisering»?" in melding
 
 
 def test_a_hedged_partner_with_a_wrong_certainty_names_the_line(datamappe):
-    linje = endre(datamappe, "tiltak.yml", '    - {aktor: "digital-innlandet", sikkerhet: "trolig"}', '    - {aktor: "digital-innlandet", sikkerhet: "sikkert"}')
+    linje = endre(
+        datamappe,
+        "tiltak.yml",
+        '    - {aktor: "digital-innlandet", sikkerhet: "trolig"}',
+        '    - {aktor: "digital-innlandet", sikkerhet: "sikkert"}',
+    )
     melding = en_feil(datamappe)
-    assert melding.startswith(f"data/tiltak.yml, linje {linje}, post «digital-lab-innlandet», felt «partnere.1.sikkerhet»: ")
+    assert melding.startswith(
+        f"data/tiltak.yml, linje {linje}, post «digital-lab-innlandet», felt «partnere.1.sikkerhet»: "
+    )
     assert "forventet en av 'trolig', fant «sikkert»" in melding
 
 
 def test_a_hedged_partner_must_be_a_known_actor(datamappe):
     linje = endre(datamappe, "tiltak.yml", '{aktor: "digitaliseringsstyret",', '{aktor: "digitaliseringstyret",')
     melding = en_feil(datamappe)
-    assert melding.startswith(f"data/tiltak.yml, linje {linje}, post «digital-lab-innlandet», felt «partnere»: ukjent aktør «digitaliseringstyret»")
+    assert melding.startswith(
+        f"data/tiltak.yml, linje {linje}, post «digital-lab-innlandet», felt «partnere»: ukjent aktør «digitaliseringstyret»"
+    )
     assert "Mente du «digitaliseringsstyret»?" in melding
 
 
@@ -203,7 +224,7 @@ def test_an_inferred_year_without_explanation_names_the_event(datamappe):
     fil = datamappe / "hendelser.yml"
     linjer = fil.read_text(encoding="utf-8").splitlines(keepends=True)
     nummer = next(i for i, linje in enumerate(linjer) if linje.startswith('  tid_grunnlag: "Kilden skriver «Protokoll'))
-    fil.write_text("".join(linjer[:nummer] + linjer[nummer + 1:]), encoding="utf-8")
+    fil.write_text("".join(linjer[:nummer] + linjer[nummer + 1 :]), encoding="utf-8")
     melding = en_feil(datamappe)
     assert re.match(r"data/hendelser\.yml, linje \d+, post «ipr-mote-8-april-2021»: ", melding)
     assert "«8. april» oppgir ikke året 2021" in melding
@@ -221,8 +242,7 @@ def test_the_roles_are_the_records_in_the_roles_file(datamappe):
     """A role added to data/roller.yml can be used at once: no list of roles anywhere else."""
     fil = datamappe / "roller.yml"
     fil.write_text(
-        fil.read_text(encoding="utf-8")
-        + '\n- id: "padriver"\n  navn: "Pådriver"\n  omtale: ["Et avsnitt."]\n'
+        fil.read_text(encoding="utf-8") + '\n- id: "padriver"\n  navn: "Pådriver"\n  omtale: ["Et avsnitt."]\n'
         '  kilde: {kilde: "tiltaksplan-2021", seksjon: "Vurdering"}\n',
         encoding="utf-8",
     )
@@ -235,4 +255,6 @@ def test_an_unknown_history_page_names_the_history_pages_file(datamappe):
     linje = endre(datamappe, "hendelser.yml", 'historikk: ["snowball"]', 'historikk: ["snoball"]')
     melding = en_feil(datamappe)
     assert re.match(rf"data/hendelser\.yml, linje {linje}, post «[a-z0-9-]+», felt «historikk»: ", melding), melding
-    assert melding.endswith("ukjent historikkside «snoball». Id-en må finnes i data/historikksider.yml. Mente du «snowball»?")
+    assert melding.endswith(
+        "ukjent historikkside «snoball». Id-en må finnes i data/historikksider.yml. Mente du «snowball»?"
+    )

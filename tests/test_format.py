@@ -17,17 +17,20 @@ HARD = "\u00a0"
 """No-break space, before «kr» and «%»."""
 
 
-@pytest.mark.parametrize(("verdi", "ventet"), [
-    (0, "0"),
-    (999, "999"),
-    (1000, f"1{SMAL}000"),
-    (1200000, f"1{SMAL}200{SMAL}000"),
-    (-5000, f"−5{SMAL}000"),
-    (12.8, "12,8"),
-    (0.0, "0,0"),
-    (-0.9, "−0,9"),
-    (1234.5, f"1{SMAL}234,5"),
-])
+@pytest.mark.parametrize(
+    ("verdi", "ventet"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, f"1{SMAL}000"),
+        (1200000, f"1{SMAL}200{SMAL}000"),
+        (-5000, f"−5{SMAL}000"),
+        (12.8, "12,8"),
+        (0.0, "0,0"),
+        (-0.9, "−0,9"),
+        (1234.5, f"1{SMAL}234,5"),
+    ],
+)
 def test_numbers_have_thousands_separators_a_decimal_comma_and_a_real_minus(verdi, ventet):
     assert tall(verdi) == ventet
 
@@ -52,10 +55,13 @@ def test_the_computed_marker_says_its_basis():
     assert beregnet("2022 + 2023 + 2024") == "(beregnet: 2022 + 2023 + 2024)"
 
 
-@pytest.mark.parametrize(("navn", "verdi"), [
-    *((navn, v) for navn in FILTRE for v in (0, 1200000, -5000)),
-    *((navn, v) for navn in FILTRE if navn != "kroner" for v in (8.5, -0.9)),
-])
+@pytest.mark.parametrize(
+    ("navn", "verdi"),
+    [
+        *((navn, v) for navn in FILTRE for v in (0, 1200000, -5000)),
+        *((navn, v) for navn in FILTRE if navn != "kroner" for v in (8.5, -0.9)),
+    ],
+)
 def test_templates_get_every_formatter_as_a_filter_without_being_passed_it(navn, verdi):
     assert miljo().from_string(f"{{{{ v | {navn} }}}}").render(v=verdi) == FILTRE[navn](verdi)
 

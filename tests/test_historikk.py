@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import PROSJEKT, SEEDS
 from pydantic import ValidationError
 
-from conftest import PROSJEKT, SEEDS
 from macros import urls, visning
 from macros.load import load_plan
 from macros.model import Hendelse
@@ -70,13 +70,17 @@ def test_timeline_lists_every_event_with_its_time(bygget):
         assert set(li["data-tema"].split()) == set(hendelse.tema)
         kilder = {a["href"].split("#")[1] for a in li.select("a[href*='dokumenter/#']")}
         assert kilder == {k.kilde for k in hendelse.kilder}
-    assert [h.get_text() for h in side.select("section.rp-ar > h2")] == sorted({str(h.ar) for h in PLAN.hendelser.values()})
+    assert [h.get_text() for h in side.select("section.rp-ar > h2")] == sorted(
+        {str(h.ar) for h in PLAN.hendelser.values()}
+    )
 
 
 @pytest.mark.parametrize("side", list(PLAN.historikksider.values()), ids=lambda h: h.id)
 def test_every_history_page_links_to_its_sources(bygget, side):
     assert (PROSJEKT / "docs" / side.side).is_file()
-    html = BeautifulSoup((bygget / side.side.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    html = BeautifulSoup(
+        (bygget / side.side.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     kilder = html.select("aside.rp-kilde a[href*='dokumenter/#']")
     assert kilder, side
 
@@ -120,10 +124,17 @@ def test_dates_without_a_year_in_the_source_are_marked_inferred():
 
 def test_an_event_without_its_year_and_without_an_explanation_is_refused():
     with pytest.raises(ValidationError, match="tid_grunnlag"):
-        Hendelse.model_validate({
-            "id": "x", "tid": "2013-03-08", "tid_tekst": "8. mars", "tittel": "X", "tekst": "X",
-            "tema": ["organisering"], "kilder": [{"kilde": "naeringsplan-2014", "seksjon": "Saksutredning"}],
-        })
+        Hendelse.model_validate(
+            {
+                "id": "x",
+                "tid": "2013-03-08",
+                "tid_tekst": "8. mars",
+                "tittel": "X",
+                "tekst": "X",
+                "tema": ["organisering"],
+                "kilder": [{"kilde": "naeringsplan-2014", "seksjon": "Saksutredning"}],
+            }
+        )
 
 
 def test_timeline_says_which_dates_are_inferred_and_how(bygget):
@@ -155,7 +166,9 @@ def test_record_pages_label_inferred_dates(bygget):
 
 
 def test_history_diagrams_label_inferred_dates(bygget):
-    html = BeautifulSoup((bygget / "historikk" / "organisering-over-tid" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    html = BeautifulSoup(
+        (bygget / "historikk" / "organisering-over-tid" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     tider = [t.get_text() for t in html.select("figure.rp-diagram text.rp-diagram-tid")]
     punkter = [" ".join(li.get_text(" ").split()) for li in html.select("figure.rp-diagram ol li")]
     hendelser = PLAN.tidslinje("organisering-over-tid")
@@ -178,7 +191,10 @@ def test_the_planned_meeting_of_25_september_is_not_lrv_history():
 
 def test_timeline_filter_shows_the_themes_of_the_data_in_their_order(bygget):
     side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    valg = [(i["value"], side.find("label", attrs={"for": i["id"]}).get_text()) for i in side.select("fieldset.rp-filter input")]
+    valg = [
+        (i["value"], side.find("label", attrs={"for": i["id"]}).get_text())
+        for i in side.select("fieldset.rp-filter input")
+    ]
     assert valg[0][0] == "alle"
     assert [(v, navn.rsplit(" (", 1)[0]) for v, navn in valg[1:]] == [(t.id, t.navn) for t in PLAN.temaer.values()]
 
@@ -189,10 +205,21 @@ def test_a_theme_renamed_or_moved_in_the_data_moves_in_the_filter(datamappe):
     tekst = fil.read_text(encoding="utf-8")
     okonomi = '- id: "okonomi"\n  navn: "Økonomi"\n'
     assert okonomi in tekst
-    tekst = tekst.replace("\n" + okonomi, "").replace('- id: "organisering"', '- id: "okonomi"\n  navn: "Penger"\n\n- id: "organisering"')
+    tekst = tekst.replace("\n" + okonomi, "").replace(
+        '- id: "organisering"', '- id: "okonomi"\n  navn: "Penger"\n\n- id: "organisering"'
+    )
     fil.write_text(tekst, encoding="utf-8")
     plan = load_plan(datamappe)
-    html = BeautifulSoup(str(visning.tidslinje(plan, visning.Side("historikk/tidslinje/"), {urls.fil_url(h.side): h.id for h in plan.historikksider.values()})), "html.parser")
+    html = BeautifulSoup(
+        str(
+            visning.tidslinje(
+                plan,
+                visning.Side("historikk/tidslinje/"),
+                {urls.fil_url(h.side): h.id for h in plan.historikksider.values()},
+            )
+        ),
+        "html.parser",
+    )
     etiketter = [label.get_text() for label in html.select("fieldset.rp-filter label")]
     assert etiketter[1].startswith("Penger (") and etiketter[2].startswith("Organisering (")
     assert len(etiketter) == 1 + len(plan.temaer) == 7

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import PROSJEKT, bygg
+
 from macros import visning
 from macros.feil import Datafeil, Makrofeil
 from macros.kontroll import kontroller
@@ -46,7 +46,10 @@ def test_check_reports_data_and_front_matter_mistakes_together(nettsted):
     resultat = kjor_kontroll(nettsted)
     assert resultat.returncode == 1
     assert f"data/tiltak.yml, linje {datalinje}, post «snowball», felt «midler_2022_2024.kr.2023»" in resultat.stderr
-    assert f"docs/om/index.md, linje {sidelinje}, felt «descripton»: ukjent felt «descripton». Mente du «description»?" in resultat.stderr
+    assert (
+        f"docs/om/index.md, linje {sidelinje}, felt «descripton»: ukjent felt «descripton». Mente du «description»?"
+        in resultat.stderr
+    )
 
 
 def test_the_build_stops_with_the_same_front_matter_message(nettsted):
@@ -60,7 +63,10 @@ def test_the_build_stops_with_the_same_front_matter_message(nettsted):
     ("forside", "forventet"),
     [
         ("kilde: tiltaksplan-2021\nkilder: tiltaksplan-2021\n", "linje 3, felt «kilder»: forventet en liste"),
-        ("kilde: tiltaksplan-2021\nrender_macros: ja\n", "linje 3, felt «render_macros»: forventet true eller false, fant «ja»"),
+        (
+            "kilde: tiltaksplan-2021\nrender_macros: ja\n",
+            "linje 3, felt «render_macros»: forventet true eller false, fant «ja»",
+        ),
         ("description: Uten kilde\n", "linje 2: skriv enten «kilde: <id>»"),
         ("kilde: [tiltaksplan-2021\n", "linje 3: YAML-syntaksfeil"),
         ("- kilde\n", "linje 2: forsiden (front matter) skal være felt"),
@@ -84,7 +90,10 @@ def test_unknown_source_in_front_matter_names_its_line(nettsted):
     linje = erstatt(nettsted / "docs" / "tiltak" / "index.md", "kilde: tiltaksplan-2021", "kilde: tiltaksplan-2012")
     resultat = kjor_kontroll(nettsted)
     assert resultat.returncode == 1
-    assert f"docs/tiltak/index.md, linje {linje}, felt «kilde»: ukjent kilde «tiltaksplan-2012». Mente du «tiltaksplan-2021»?" in resultat.stderr
+    assert (
+        f"docs/tiltak/index.md, linje {linje}, felt «kilde»: ukjent kilde «tiltaksplan-2012». Mente du «tiltaksplan-2021»?"
+        in resultat.stderr
+    )
 
 
 def test_every_pre_commit_hook_runs_clean_on_the_repository():
@@ -98,7 +107,9 @@ def test_every_pre_commit_hook_runs_clean_on_the_repository():
 
 
 def test_an_unknown_macro_argument_stops_the_build_with_page_file_and_line(nettsted):
-    linje = erstatt(nettsted / "docs" / "historikk" / "snowball.md", "historikkdiagram('snowball'", "historikkdiagram('snowbal'")
+    linje = erstatt(
+        nettsted / "docs" / "historikk" / "snowball.md", "historikkdiagram('snowball'", "historikkdiagram('snowbal'"
+    )
     resultat = bygg(nettsted)
     assert resultat.returncode != 0
     assert (
@@ -110,10 +121,19 @@ def test_an_unknown_macro_argument_stops_the_build_with_page_file_and_line(netts
 @pytest.mark.parametrize(
     ("kall", "forventet"),
     [
-        (lambda plan, side: visning.register(plan, "aktorer", side), "register: ukjent posttype «aktorer». Kjente verdier: tiltak, virkemiddel, aktor, rolle."),
+        (
+            lambda plan, side: visning.register(plan, "aktorer", side),
+            "register: ukjent posttype «aktorer». Kjente verdier: tiltak, virkemiddel, aktor, rolle.",
+        ),
         (lambda plan, side: visning.historikkdiagram(plan, side, "snowbal", "T"), "ukjent historikkside «snowbal»"),
-        (lambda plan, side: visning.okonomiside(plan, side, [visning.okonomidel({"tabell": "per-virkemidel"})]), "okonomi: ukjent tabell «per-virkemidel». Kjente verdier: "),
-        (lambda plan, side: visning.okonomidel({"tabell": "per-virkemiddel", "overskift": "X"}), "okonomi: ukjent nøkkel «overskift». Kjente verdier: tabell, overskrift"),
+        (
+            lambda plan, side: visning.okonomiside(plan, side, [visning.okonomidel({"tabell": "per-virkemidel"})]),
+            "okonomi: ukjent tabell «per-virkemidel». Kjente verdier: ",
+        ),
+        (
+            lambda plan, side: visning.okonomidel({"tabell": "per-virkemiddel", "overskift": "X"}),
+            "okonomi: ukjent nøkkel «overskift». Kjente verdier: tabell, overskrift",
+        ),
         (lambda plan, side: visning.okonomidel({"overskrift": "X"}), "okonomi: hver del må ha nøkkelen «tabell»"),
     ],
 )
@@ -129,7 +149,11 @@ def test_unknown_kind_in_kilder_fra_and_a_missing_history_page_are_reported(data
     docs = datamappe.parent / "docs"
     shutil.copytree(PROSJEKT / "docs", docs)
     sidelinje = erstatt(docs / "aktorer" / "index.md", "kilder_fra: aktor\n", "kilder_fra: aktorer\n")
-    linje = erstatt(datamappe / "historikksider.yml", 'side: "historikk/olympiatoppen-innlandet.md"', 'side: "historikk/olympiatoppen.md"')
+    linje = erstatt(
+        datamappe / "historikksider.yml",
+        'side: "historikk/olympiatoppen-innlandet.md"',
+        'side: "historikk/olympiatoppen.md"',
+    )
     with pytest.raises(Datafeil) as feil:
         kontroller(datamappe.parent, docs)
     assert [str(f) for f in feil.value.feil] == [
@@ -143,10 +167,15 @@ def test_unknown_kind_in_kilder_fra_and_a_missing_history_page_are_reported(data
 
 def test_historikkdiagram_knows_the_history_pages_in_the_data(datamappe):
     fil = datamappe / "historikksider.yml"
-    fil.write_text(fil.read_text(encoding="utf-8") + '\n- id: "ny-side"\n  side: "historikk/ny-side.md"\n', encoding="utf-8")
+    fil.write_text(
+        fil.read_text(encoding="utf-8") + '\n- id: "ny-side"\n  side: "historikk/ny-side.md"\n', encoding="utf-8"
+    )
     plan = load_plan(datamappe)
     assert "ny-side" in plan.historikksider
     visning.historikkdiagram(plan, visning.Side("historikk/ny-side/"), "ny-side", "Ny side")
-    with pytest.raises(Makrofeil, match="Kjente verdier: vintersportsregionen, snowball, olympiatoppen-innlandet, "
-                                        "idrett-i-skole, organisering-over-tid, ny-side."):
+    with pytest.raises(
+        Makrofeil,
+        match="Kjente verdier: vintersportsregionen, snowball, olympiatoppen-innlandet, "
+        "idrett-i-skole, organisering-over-tid, ny-side.",
+    ):
         visning.historikkdiagram(plan, visning.Side(""), "annen-side", "T")

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import PROSJEKT
 from pydantic import ValidationError
 
-from conftest import PROSJEKT
 from macros.format import beregnet
 from macros.load import load_plan
 from macros.model import Midler
@@ -118,7 +118,9 @@ def test_the_frame_difference_is_the_sites_calculation_and_claims_nothing_more(b
     assert not _merket(rader["Summen av tiltakene i 2021"])
     differanse = rader["Differansen mellom rammen og summen (beregnet: 1 500 000 − 1 200 000)"]
     assert differanse["data-verdi"] == "300000" and _merket(differanse)
-    assert "Differansen mellom rammen og summen er 300 000 kr (beregnet: 1 500 000 − 1 200 000)." in _tekst(figur.figcaption)
+    assert "Differansen mellom rammen og summen er 300 000 kr (beregnet: 1 500 000 − 1 200 000)." in _tekst(
+        figur.figcaption
+    )
     assert "(beregnet: 1 500 000 − 1 200 000)" in _svg(figur)
     assert "Kilden sier ikke hva differansen brukes til" in _tekst(figur)
     for site_side in bygget.rglob("*.html"):
@@ -148,8 +150,10 @@ def test_the_sum_the_source_states_stays_unmarked_and_later_years_are_marked(byg
     assert not _merket(totaler[2021]) and all(_merket(totaler[ar]) for ar in AR[1:])
 
 
-@pytest.mark.parametrize("url", ["tiltak", *(f"virkemidler/{v}" for v in PLAN.virkemidler),
-                                 *(f"roller/{r}" for r in PLAN.roller), "aktorer/lrv"])
+@pytest.mark.parametrize(
+    "url",
+    ["tiltak", *(f"virkemidler/{v}" for v in PLAN.virkemidler), *(f"roller/{r}" for r in PLAN.roller), "aktorer/lrv"],
+)
 def test_sums_under_the_measures_tables_are_marked(bygget, url):
     html = _les(bygget, url)
     for tfoot in html.select("tfoot"):
@@ -175,9 +179,14 @@ def test_csv_headers_and_row_labels_carry_the_basis_of_computed_figures(bygget):
 
 def test_computed_figures_are_marked_in_the_search_text(bygget):
     indeks = json.loads((bygget / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tekster = {d["location"]: " ".join(d["text"].replace("\u202f", " ").replace("\u00a0", " ").split()) for d in indeks["docs"]}
+    tekster = {
+        d["location"]: " ".join(d["text"].replace("\u202f", " ").replace("\u00a0", " ").split()) for d in indeks["docs"]
+    }
     assert "300 000 kr (beregnet: 1 500 000 − 1 200 000)" in tekster["okonomi/#ramme-2021"]
-    assert "(beregnet: sum av beløpene kilden oppgir for tiltakene, anslag medregnet)" in tekster["okonomi/tiltak/#per-virkemiddel"]
+    assert (
+        "(beregnet: sum av beløpene kilden oppgir for tiltakene, anslag medregnet)"
+        in tekster["okonomi/tiltak/#per-virkemiddel"]
+    )
 
 
 def test_every_page_with_a_marker_explains_it_once(bygget):
@@ -257,17 +266,32 @@ def test_no_ranking_chart_mixes_yearly_and_ten_year_ranks(bygget):
         # The caption lists what the table holds, in the source's order, and nothing it does not.
         sammendrag = _tekst(figur.select_one(".rp-graf-sammendrag"))
         verdier = [_tekst(r.td) for r in figur.select("tbody tr")]
-        assert ", ".join(f"{e}: {v}" for e, v in zip(etiketter, verdier)) in re.sub(r" \(av \d+\)", "", sammendrag)
+        assert ", ".join(f"{e}: {v}" for e, v in zip(etiketter, verdier, strict=True)) in re.sub(
+            r" \(av \d+\)", "", sammendrag
+        )
         assert "Beste" not in sammendrag and "siste er" not in sammendrag
     assert perioder == 1
 
 
 def test_words_for_a_year_without_amount_must_be_the_sources():
     with pytest.raises(ValidationError, match="står ikke i tekst"):
-        Midler.model_validate({"tekst": "200 000,- i 2022", "kr": {2022: 200000}, "uten_belop": {2023: "selvfinansierende"}})
+        Midler.model_validate(
+            {"tekst": "200 000,- i 2022", "kr": {2022: 200000}, "uten_belop": {2023: "selvfinansierende"}}
+        )
     with pytest.raises(ValidationError, match="har også et beløp"):
-        Midler.model_validate({"tekst": "200 000,- i 2022, deretter null", "kr": {2022: 200000}, "uten_belop": {2022: "deretter null"}})
-    midler = Midler.model_validate({"tekst": "200 000,- i 2022, deretter selvfinansierende", "kr": {2022: 200000},
-                                    "uten_belop": {2023: "deretter selvfinansierende"}})
-    assert (midler.kildeord(2022), midler.kildeord(2023), midler.kildeord(2024)) == (None, "deretter selvfinansierende", None)
+        Midler.model_validate(
+            {"tekst": "200 000,- i 2022, deretter null", "kr": {2022: 200000}, "uten_belop": {2022: "deretter null"}}
+        )
+    midler = Midler.model_validate(
+        {
+            "tekst": "200 000,- i 2022, deretter selvfinansierende",
+            "kr": {2022: 200000},
+            "uten_belop": {2023: "deretter selvfinansierende"},
+        }
+    )
+    assert (midler.kildeord(2022), midler.kildeord(2023), midler.kildeord(2024)) == (
+        None,
+        "deretter selvfinansierende",
+        None,
+    )
     assert Midler.model_validate({"tekst": "Avhengig av strategi"}).kildeord(2023) == "Avhengig av strategi"

@@ -107,7 +107,11 @@ def test_a_partner_is_an_id_or_a_hedged_link():
     t = tiltak(partnere=["skappa", {"aktor": "hinn", "sikkerhet": "trolig"}])
     assert t.partner_ids == ["skappa", "hinn"]
     assert not t.er_trolig_partner("skappa") and t.er_trolig_partner("hinn")
-    for feil in ([{"aktor": "hinn"}], [{"aktor": "hinn", "sikkerhet": "kanskje"}], [{"aktor": "hinn", "sikkerhet": "trolig", "x": 1}]):
+    for feil in (
+        [{"aktor": "hinn"}],
+        [{"aktor": "hinn", "sikkerhet": "kanskje"}],
+        [{"aktor": "hinn", "sikkerhet": "trolig", "x": 1}],
+    ):
         with pytest.raises(ValidationError):
             tiltak(partnere=feil)
 

@@ -6,14 +6,17 @@ import io
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import PROSJEKT, server
 from PIL import Image
 
-from conftest import PROSJEKT, server
 from macros.load import load_plan
 
 pytestmark = pytest.mark.browser
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def bare_egne_foresporsler(fane, base: str) -> None:
@@ -55,11 +58,27 @@ def test_search_box_finds_snowball(fane, nettadresse):
     bare_egne_foresporsler(fane, nettadresse)
 
 
-@pytest.mark.parametrize("sti", ["", "tiltak/", "tiltak/digital-lab-innlandet/", "virkemidler/klynger-og-nettverk/",
-                                 "aktorer/lrv/", "roller/veiviser/", "dokumenter/", "historikk/tidslinje/",
-                                 "historikk/snowball/", "handlingsplan/okonomi/", "ordliste/",
-                                 "naeringsplan-2014/fakta/", "samarbeidsstrategi/handlingsplan-2019-2022/",
-                                 "okonomi/", "okonomi/tiltak/", "okonomi/befolkning/"])
+@pytest.mark.parametrize(
+    "sti",
+    [
+        "",
+        "tiltak/",
+        "tiltak/digital-lab-innlandet/",
+        "virkemidler/klynger-og-nettverk/",
+        "aktorer/lrv/",
+        "roller/veiviser/",
+        "dokumenter/",
+        "historikk/tidslinje/",
+        "historikk/snowball/",
+        "handlingsplan/okonomi/",
+        "ordliste/",
+        "naeringsplan-2014/fakta/",
+        "samarbeidsstrategi/handlingsplan-2019-2022/",
+        "okonomi/",
+        "okonomi/tiltak/",
+        "okonomi/befolkning/",
+    ],
+)
 def test_no_accessibility_violations(fane, nettadresse, sti):
     fane.goto(f"{nettadresse}{sti}")
     resultat = Axe().run(fane, options=WCAG_AA)
@@ -87,7 +106,9 @@ def test_markup_in_data_does_not_run_in_the_browser(nettleser, endret):
         stopp()
 
 
-@pytest.mark.parametrize("url", ["handlingsplan/organisering-og-bemanning/", "tiltak/cyberland/"], ids=["plantekst", "generert-side"])
+@pytest.mark.parametrize(
+    "url", ["handlingsplan/organisering-og-bemanning/", "tiltak/cyberland/"], ids=["plantekst", "generert-side"]
+)
 def test_glossary_tooltip_appears_on_plan_text_and_generated_pages(fane, nettadresse, url):
     fane.goto(f"{nettadresse}{url}")
     forkortelse = fane.locator("article abbr", has_text="LRV").first
@@ -129,7 +150,9 @@ def test_charts_are_visible_in_light_and_dark_mode(nettleser, nettadresse, farge
         bilde = Image.open(io.BytesIO(figurer.nth(i).screenshot())).convert("RGB")
         bakgrunn = bilde.getpixel((1, 1))
         farger = bilde.getcolors(maxcolors=1 << 20)
-        ulike = sum(antall for antall, farge in farger if sum(abs(a - b) for a, b in zip(farge, bakgrunn)) > 120)
+        ulike = sum(
+            antall for antall, farge in farger if sum(abs(a - b) for a, b in zip(farge, bakgrunn, strict=True)) > 120
+        )
         assert ulike > 0.05 * bilde.width * bilde.height, f"diagram {i} ser tomt ut i {fargeskjema}"
     kontekst.close()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import SEEDS, handskrevne_sider, nho_omtale
+
 from macros import visning
 from macros.format import kroner
 from macros.kildegrunnlag import kilder_for, uten_kilde
@@ -47,7 +47,13 @@ def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id):
     artikkel = side.select_one("article.rp-tiltak")
     assert tekst(artikkel.h1) == t.navn
     innhold = tekst(artikkel)
-    for kildetekst in (t.midler_2021.tekst, t.midler_2022_2024.tekst, t.rolle_tekst, t.tiltakseier_tekst, t.partnere_tekst):
+    for kildetekst in (
+        t.midler_2021.tekst,
+        t.midler_2022_2024.tekst,
+        t.rolle_tekst,
+        t.tiltakseier_tekst,
+        t.partnere_tekst,
+    ):
         assert " ".join(kildetekst.split()) in innhold
     fakta = lenker(artikkel.select_one("dl.rp-fakta"))
     for aktor_id in t.tiltakseiere + t.partner_ids:
@@ -80,7 +86,9 @@ def test_actor_pages_list_what_they_own_and_partner_in(bygget):
         hrefs = {a["href"] for a in side.select("article a[href]")}
         forventet = {
             f"../../tiltak/{t.id}/"
-            for t in PLAN.tiltak_eid_av(aktor_id) + PLAN.tiltak_med_partner(aktor_id) + PLAN.tiltak_med_trolig_partner(aktor_id)
+            for t in PLAN.tiltak_eid_av(aktor_id)
+            + PLAN.tiltak_med_partner(aktor_id)
+            + PLAN.tiltak_med_trolig_partner(aktor_id)
         }
         assert forventet <= hrefs, aktor_id
 
@@ -125,11 +133,20 @@ TROLIGE = [(t, a) for t in PLAN.tiltak.values() for a in t.partner_ids if t.er_t
 def er_merket_trolig(lenke) -> bool:
     """True when the link is preceded by the «trolig» mark."""
     forrige = lenke.find_previous_sibling()
-    return forrige is not None and forrige.name == "span" and tekst(forrige) == "trolig" and forrige.next_sibling.strip() == ""
+    return (
+        forrige is not None
+        and forrige.name == "span"
+        and tekst(forrige) == "trolig"
+        and forrige.next_sibling.strip() == ""
+    )
 
 
 def test_the_source_hedges_digital_lab_partners_and_the_data_keeps_it():
-    assert {a for t, a in TROLIGE if t.id == "digital-lab-innlandet"} == {"skappa", "digital-innlandet", "digitaliseringsstyret"}
+    assert {a for t, a in TROLIGE if t.id == "digital-lab-innlandet"} == {
+        "skappa",
+        "digital-innlandet",
+        "digitaliseringsstyret",
+    }
     for aktor_id in ("skappa", "digital-innlandet", "digitaliseringsstyret"):
         assert PLAN.tiltak["digital-lab-innlandet"] not in PLAN.tiltak_med_partner(aktor_id)
         assert PLAN.tiltak["digital-lab-innlandet"] in PLAN.tiltak_med_trolig_partner(aktor_id)
@@ -161,7 +178,10 @@ def test_actor_index_counts_hedged_partnerships_as_trolig(bygget):
     for aktor_id in {a for _, a in TROLIGE}:
         linje = punkter[f"{aktor_id}/"]
         # Counted from the raw entries: a plain id is a settled link, {aktor, sikkerhet} a hedged one.
-        sikre = sum(aktor_id in t.tiltakseiere or aktor_id in [p for p in t.partnere if isinstance(p, str)] for t in PLAN.tiltak.values())
+        sikre = sum(
+            aktor_id in t.tiltakseiere or aktor_id in [p for p in t.partnere if isinstance(p, str)]
+            for t in PLAN.tiltak.values()
+        )
         antall = sum(aktor_id in [p.aktor for p in t.partnere if not isinstance(p, str)] for t in PLAN.tiltak.values())
         assert f"trolig partner i {antall} tiltak" in linje, linje
         assert (f"– {sikre} tiltak" in linje) if sikre else ("– trolig" in linje), linje
@@ -184,14 +204,23 @@ def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
     tekst_ = fil.read_text(encoding="utf-8")
     gammel = '  partnere: ["visit-lillehammer"]\n'
     assert tekst_.count(gammel) == 1
-    fil.write_text(tekst_.replace(gammel, '  partnere: [{aktor: "visit-lillehammer", sikkerhet: "trolig"}]\n'), encoding="utf-8")
+    fil.write_text(
+        tekst_.replace(gammel, '  partnere: [{aktor: "visit-lillehammer", sikkerhet: "trolig"}]\n'), encoding="utf-8"
+    )
     plan = load_plan(datamappe)
     tiltak_id = "baerekraftige-og-datadrevne-arrangementer"
     assert plan.tiltak[tiltak_id] in plan.tiltak_med_trolig_partner("visit-lillehammer")
-    tiltakside = BeautifulSoup(str(visning.postside(plan, "tiltak", tiltak_id, visning.Side(f"tiltak/{tiltak_id}/"))), "html.parser")
+    tiltakside = BeautifulSoup(
+        str(visning.postside(plan, "tiltak", tiltak_id, visning.Side(f"tiltak/{tiltak_id}/"))), "html.parser"
+    )
     assert er_merket_trolig(tiltakside.select_one("dl.rp-fakta").find("a", href="../../aktorer/visit-lillehammer/"))
-    aktorside = BeautifulSoup(str(visning.postside(plan, "aktor", "visit-lillehammer", visning.Side("aktorer/visit-lillehammer/"))), "html.parser")
-    assert aktorside.find("h2", id="trolig-partner").find_next_sibling("ul").find("a", href=f"../../tiltak/{tiltak_id}/")
+    aktorside = BeautifulSoup(
+        str(visning.postside(plan, "aktor", "visit-lillehammer", visning.Side("aktorer/visit-lillehammer/"))),
+        "html.parser",
+    )
+    assert (
+        aktorside.find("h2", id="trolig-partner").find_next_sibling("ul").find("a", href=f"../../tiltak/{tiltak_id}/")
+    )
     register = tekst(BeautifulSoup(str(visning.register(plan, "aktor", visning.Side("aktorer/"))), "html.parser"))
     assert "Visit Lillehammer – 1 tiltak, og trolig partner i 1 tiltak til" in register
     oversikt = BeautifulSoup(str(visning.tiltaksoversikt(plan, visning.Side("tiltak/"))), "html.parser")
@@ -202,7 +231,10 @@ def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
 # Every record names its own sources: the Kilde block of an actor's page lists the documents
 # that name the actor, worked out from the data, and each of them does name it.
 
-KILDEFILER = {k.id: " ".join(" ".join((SEEDS / f).read_text(encoding="utf-8").split()) for f in k.filer).lower() for k in PLAN.kilder.values()}
+KILDEFILER = {
+    k.id: " ".join(" ".join((SEEDS / f).read_text(encoding="utf-8").split()) for f in k.filer).lower()
+    for k in PLAN.kilder.values()
+}
 
 
 def kildeboks(site: Path, url: str) -> set[str]:
@@ -220,8 +252,13 @@ def test_every_document_an_actor_page_cites_names_the_actor(bygget, aktor_id):
     kilder = kildeboks(bygget, f"aktorer/{aktor_id}")
     assert kilder, aktor_id
     for kilde in kilder:
-        assert any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", KILDEFILER[kilde]) for n in aktor.navneformer), (aktor_id, kilde)
-    har_tiltak = bool(PLAN.tiltak_eid_av(aktor_id) + PLAN.tiltak_med_partner(aktor_id) + PLAN.tiltak_med_trolig_partner(aktor_id))
+        assert any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", KILDEFILER[kilde]) for n in aktor.navneformer), (
+            aktor_id,
+            kilde,
+        )
+    har_tiltak = bool(
+        PLAN.tiltak_eid_av(aktor_id) + PLAN.tiltak_med_partner(aktor_id) + PLAN.tiltak_med_trolig_partner(aktor_id)
+    )
     if har_tiltak:
         assert "tiltaksplan-2021" in kilder
 
@@ -238,17 +275,24 @@ def test_actor_sources_follow_the_data(datamappe):
     assert [a.kilde for a in kilder_for(plan, "aktor", "pwc")] == ["naeringsplan-2014"]
     fil = datamappe / "tiltak.yml"
     tekst_ = fil.read_text(encoding="utf-8")
-    fil.write_text(tekst_.replace('  partnere: ["nye-veier"]\n', '  partnere: ["nye-veier", "pwc"]\n', 1), encoding="utf-8")
+    fil.write_text(
+        tekst_.replace('  partnere: ["nye-veier"]\n', '  partnere: ["nye-veier", "pwc"]\n', 1), encoding="utf-8"
+    )
     plan = load_plan(datamappe)
     sider = genererte_sider(plan, nho_omtale(), handskrevne_sider())
     front = yaml.safe_load(sider["aktorer/pwc.md"].split("---")[1])
     assert [front["kilde"], *front["kilder"]] == ["tiltaksplan-2021", "naeringsplan-2014"]
-    assert front["kildeseksjoner"]["tiltaksplan-2021"] == "Vurdering: Bidra til at næringsaktører har tilgang på næringsarealer som møter behovene"
+    assert (
+        front["kildeseksjoner"]["tiltaksplan-2021"]
+        == "Vurdering: Bidra til at næringsaktører har tilgang på næringsarealer som møter behovene"
+    )
 
 
 def test_an_actor_no_document_names_is_reported(datamappe, bygget):
     fil = datamappe / "aktorer.yml"
-    fil.write_text(fil.read_text(encoding="utf-8") + '- {id: "ny-aktor", navn: "Ny aktør", type: "gruppe"}\n', encoding="utf-8")
+    fil.write_text(
+        fil.read_text(encoding="utf-8") + '- {id: "ny-aktor", navn: "Ny aktør", type: "gruppe"}\n', encoding="utf-8"
+    )
     assert uten_kilde(load_plan(datamappe), {}) == [("aktor", "nho"), ("aktor", "ny-aktor")]
     # Only the plan text names NHO (a link in the 2014 facts): the built page cites that document.
     kilde = les(bygget, "aktorer/nho").select_one("aside.rp-kilde")
@@ -257,6 +301,7 @@ def test_an_actor_no_document_names_is_reported(datamappe, bygget):
 
 
 # Small slips
+
 
 def test_tiltak_ingress_is_one_sentence(bygget):
     for t in PLAN.tiltak.values():
@@ -276,4 +321,7 @@ def test_a_change_of_role_is_shown_as_a_change(bygget):
     assert not hoved.find("a", href="../../tiltak/lokalmatnettverk/")
     assert rolle.find("h2", id="fra-rollen").find_next_sibling("ul").find("a", href="../../tiltak/lokalmatnettverk/")
     register = tekst(les(bygget, "roller").select_one("ul.rp-register"))
-    assert f"Tilrettelegger – {len(PLAN.tiltak_med_rolle('tilrettelegger'))} tiltak, og 1 tiltak der regionen går over" in register
+    assert (
+        f"Tilrettelegger – {len(PLAN.tiltak_med_rolle('tilrettelegger'))} tiltak, og 1 tiltak der regionen går over"
+        in register
+    )

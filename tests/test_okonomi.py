@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import PROSJEKT, SEEDS, bygg, lag_nettsted
+
 from macros import datatabeller, okonomi, visning
 from macros.feil import Datafeil
 from macros.load import load_plan
@@ -28,10 +28,7 @@ def tabell(html: BeautifulSoup, tabell_id: str) -> dict[str, list[str]]:
     """Row label -> raw cell values (data-verdi) of one table on a page."""
     figur = html.find(id=f"graf-{tabell_id}")
     assert figur is not None, tabell_id
-    return {
-        rad.th.get_text(): [td["data-verdi"] for td in rad.find_all("td")]
-        for rad in figur.select("tbody tr")
-    }
+    return {rad.th.get_text(): [td["data-verdi"] for td in rad.find_all("td")] for rad in figur.select("tbody tr")}
 
 
 def kr(verdi: str) -> int:
@@ -86,7 +83,9 @@ def test_the_sources_stated_totals_hold():
     rader = {r.navn: r.verdier for r in befolkning.rader}
     for kolonne in befolkning.summerbare_kolonner:
         k = befolkning.kolonne(kolonne)
-        assert rader["Lillehammerregionen"][k] == sum(rader[n][k] for n in ("0501 Lillehammer", "0521 Øyer", "0522 Gausdal"))
+        assert rader["Lillehammerregionen"][k] == sum(
+            rader[n][k] for n in ("0501 Lillehammer", "0521 Øyer", "0522 Gausdal")
+        )
     # The stated texts are the sources' own words.
     handlingsplan = (SEEDS / "002_21d2f3a798b15d75.txt").read_text(encoding="utf-8")
     for belop in (p.arlig, p.fra_fylkeskommunen, p.fra_kommunene, p.reduksjon_administrasjon, p.nye_tiltaksmidler):
@@ -112,8 +111,10 @@ def test_every_table_downloads_as_the_same_csv(bygget):
             rader = list(csv.reader(io.StringIO(fil.read_text(encoding="utf-8")), delimiter=";"))
             overskrifter = [th.get_text() for th in figur.select("thead th")]
             assert rader[0] == overskrifter
-            html_rader = [[r.th.get_text()] + [_csv_celle(td["data-verdi"]) for td in r.find_all("td")]
-                          for r in figur.select("tbody tr")]
+            html_rader = [
+                [r.th.get_text()] + [_csv_celle(td["data-verdi"]) for td in r.find_all("td")]
+                for r in figur.select("tbody tr")
+            ]
             assert rader[1:] == html_rader, fil.name
 
 
@@ -205,8 +206,13 @@ def test_statistics_are_found_by_id_whatever_the_order_of_rows_and_tables(datama
     befolkning = yaml.safe_load((datamappe / "befolkning.yml").read_text(encoding="utf-8"))
     tabell = befolkning["tabeller"][0]
     tabell["rader"].reverse()
-    annen = {"id": "annen-tabell", "navn": "Annen tabell", "kolonner": ["Tall"], "diagramkolonne": "Tall",
-             "rader": [{"navn": "Noe annet", "verdier": [1]}]}
+    annen = {
+        "id": "annen-tabell",
+        "navn": "Annen tabell",
+        "kolonner": ["Tall"],
+        "diagramkolonne": "Tall",
+        "rader": [{"navn": "Noe annet", "verdier": [1]}],
+    }
     befolkning["tabeller"].insert(0, annen)
     _skriv_yaml(datamappe / "befolkning.yml", befolkning)
     nho = yaml.safe_load((datamappe / "nho_rangeringer.yml").read_text(encoding="utf-8"))
@@ -223,7 +229,9 @@ def test_statistics_are_found_by_id_whatever_the_order_of_rows_and_tables(datama
 
 def test_a_row_the_summary_needs_must_carry_its_id(datamappe):
     fil = datamappe / "befolkning.yml"
-    fil.write_text(fil.read_text(encoding="utf-8").replace('- id: "landet"\n        navn:', "- navn:"), encoding="utf-8")
+    fil.write_text(
+        fil.read_text(encoding="utf-8").replace('- id: "landet"\n        navn:', "- navn:"), encoding="utf-8"
+    )
     plan = load_plan(datamappe)
     with pytest.raises(Datafeil) as feil:
         datatabeller.bygg(plan)
@@ -236,14 +244,18 @@ def test_ids_of_rows_and_tables_are_unique(datamappe):
     with pytest.raises(Datafeil, match="rad-id-en «landet» står på mer enn én rad"):
         load_plan(datamappe)
     fil = datamappe / "nho_rangeringer.yml"
-    fil.write_text(fil.read_text(encoding="utf-8").replace('id: "nho-kommunenm"', 'id: "nho-naeringsnm"'), encoding="utf-8")
+    fil.write_text(
+        fil.read_text(encoding="utf-8").replace('id: "nho-kommunenm"', 'id: "nho-naeringsnm"'), encoding="utf-8"
+    )
     with pytest.raises(Datafeil, match="tabell-id-en «nho-naeringsnm» står på mer enn én tabell"):
         load_plan(datamappe)
 
 
 def test_a_statistics_table_may_not_take_the_id_of_another_table(datamappe):
     fil = datamappe / "nho_rangeringer.yml"
-    fil.write_text(fil.read_text(encoding="utf-8").replace('id: "nho-kommunenm"', 'id: "tiltak-per-ar"'), encoding="utf-8")
+    fil.write_text(
+        fil.read_text(encoding="utf-8").replace('id: "nho-kommunenm"', 'id: "tiltak-per-ar"'), encoding="utf-8"
+    )
     with pytest.raises(Datafeil, match="tabell-id-en «tiltak-per-ar» er allerede i bruk"):
         datatabeller.bygg(load_plan(datamappe))
 

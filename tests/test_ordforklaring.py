@@ -12,16 +12,36 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import PROSJEKT
+
 from macros.load import load_plan
 from macros.ordforklaring import Sidefeil, Unntak, forklar, les_unntak
 
 PLAN = load_plan(PROSJEKT / "data")
 
 # Where a word never gets an explanation (written out here, not taken from the code under test).
-UTELATT = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg",
-           "button", "label", "select", "option", "textarea"}
+UTELATT = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "script",
+    "style",
+    "svg",
+    "button",
+    "label",
+    "select",
+    "option",
+    "textarea",
+}
 
 # (page, passage, glossary id): the word in the passage is not what the entry explains.
 IKKE_SAMME = [
@@ -36,8 +56,16 @@ IKKE_SAMME = [
     ("tiltaksplan-2021", "følgende virkemidler vært brukt", "virkemiddel"),
     ("historikk/idrett-i-skole", "blant virkemidlene for samfunnsutvikling", "virkemiddel"),
     ("handlingsplan/forankring", "aktiv tilrettelegger for nytt og eksisterende næringsliv", "tilrettelegger"),
-    ("samarbeidsstrategi/samfunnsutvikling", "aktiv tilrettelegger for nytt og eksisterende næringsliv", "tilrettelegger"),
-    ("handlingsplan/strategiske-prioriteringer", "Regionens rolle som tilrettelegger og utviklingsaktør", "tilrettelegger"),
+    (
+        "samarbeidsstrategi/samfunnsutvikling",
+        "aktiv tilrettelegger for nytt og eksisterende næringsliv",
+        "tilrettelegger",
+    ),
+    (
+        "handlingsplan/strategiske-prioriteringer",
+        "Regionens rolle som tilrettelegger og utviklingsaktør",
+        "tilrettelegger",
+    ),
     ("historikk/organisering-over-tid", "felles mål, strategier og tiltak", "tiltak"),
     ("naeringsplan-2014/konklusjon", "implementere tiltakene i planen", "tiltak"),
 ]
@@ -67,7 +95,9 @@ def sider(bygget):
 def merket_i(side: BeautifulSoup, tekststykke: str) -> list[str]:
     """The words inside the passage that carry a tooltip, wherever the passage stands on the page."""
     funnet, merket = False, []
-    for blokk in side.select("article.md-content__inner p, article.md-content__inner li, article.md-content__inner blockquote, article.md-content__inner h2"):
+    for blokk in side.select(
+        "article.md-content__inner p, article.md-content__inner li, article.md-content__inner blockquote, article.md-content__inner h2"
+    ):
         deler, pos = [], 0
         for node in blokk.descendants:
             if isinstance(node, str):
@@ -110,7 +140,11 @@ def forklaring_for(tekst: str) -> str:
 
 # Generated pages and data-built blocks get the same tooltips as plan text.
 
-@pytest.mark.parametrize("url", ["tiltak/snowball", "tiltak/esport-klynge", "virkemidler/klynger-og-nettverk", "aktorer/lrv", "roller/veiviser"])
+
+@pytest.mark.parametrize(
+    "url",
+    ["tiltak/snowball", "tiltak/esport-klynge", "virkemidler/klynger-og-nettverk", "aktorer/lrv", "roller/veiviser"],
+)
 def test_generated_record_pages_carry_the_glossary(sider, url):
     innhold = sider(url).select_one("article.rp-post")
     forklaringer = innhold.select("abbr")
@@ -155,20 +189,26 @@ def test_the_glossary_page_is_left_alone(sider):
 
 # The pass itself, on plain HTML (no MkDocs).
 
+
 def forklart(html: str, unntak: list[Unntak] = (), plan=PLAN) -> BeautifulSoup:
     return BeautifulSoup(forklar(html, plan, unntak, "docs/side.md").html, "html.parser")
 
 
 def test_whole_words_case_sensitive_and_the_longest_spelling_wins():
     side = forklart("<p>LRV, LRVs, lrv, PwC-rapport og vertskommune for næringslivet i en vertskommune.</p>")
-    assert [a.get_text() for a in side.select("abbr")] == ["LRV", "PwC", "vertskommune for næringslivet", "vertskommune"]
+    assert [a.get_text() for a in side.select("abbr")] == [
+        "LRV",
+        "PwC",
+        "vertskommune for næringslivet",
+        "vertskommune",
+    ]
     assert side.get_text() == "LRV, LRVs, lrv, PwC-rapport og vertskommune for næringslivet i en vertskommune."
 
 
 def test_headings_links_code_svg_forms_and_marked_elements_are_left_alone():
     kilde = (
         '<h2 id="lrv">LRV</h2><p><a href="x/">LRV</a> <code>LRV</code> <abbr title="x">LRV</abbr></p>'
-        '<svg><text>LRV</text></svg><label>LRV <select><option>LRV</option></select></label>'
+        "<svg><text>LRV</text></svg><label>LRV <select><option>LRV</option></select></label>"
         '<div data-ordforklaring="av"><p>LRV</p></div><pre>LRV</pre><script>var LRV = 1;</script>'
     )
     assert forklar(kilde, PLAN).html == kilde
@@ -211,21 +251,31 @@ def test_a_page_switch_removes_every_spelling_of_the_term():
 
 def test_a_passage_that_is_not_one_run_of_text_stops_the_build():
     with pytest.raises(Sidefeil) as feil:
-        forklar("<p>regionrådet for <em>Gjøvikregionen</em></p>", PLAN, [Unntak("regionrad", "regionrådet for Gjøvikregionen")], "docs/side.md")
+        forklar(
+            "<p>regionrådet for <em>Gjøvikregionen</em></p>",
+            PLAN,
+            [Unntak("regionrad", "regionrådet for Gjøvikregionen")],
+            "docs/side.md",
+        )
     assert str(feil.value).startswith("docs/side.md: tekststykket «regionrådet for Gjøvikregionen»")
     assert "står ikke som sammenhengende tekst på siden" in str(feil.value)
 
 
-@pytest.mark.parametrize(("verdi", "melding"), [
-    (["virkemidler"], "ukjent ord «virkemidler» i «uten_ordforklaring» i forsiden (front matter). Bruk id-en til ordet i data/ordliste.yml. Mente du «virkemiddel»?"),
-    ([{"ord": "regionrad", "i": "regionrådet i Hamar"}], "står ikke på siden"),
-    ([{"ord": "virkemiddel", "i": "regionrådet for Gjøvikregionen"}], "inneholder ikke «virkemiddel»"),
-    ("virkemiddel", "skal være en liste"),
-    ([{"ord": "regionrad"}], "hvert punkt i «uten_ordforklaring»"),
-])
+@pytest.mark.parametrize(
+    ("verdi", "melding"),
+    [
+        (
+            ["virkemidler"],
+            "ukjent ord «virkemidler» i «uten_ordforklaring» i forsiden (front matter). Bruk id-en til ordet i data/ordliste.yml. Mente du «virkemiddel»?",
+        ),
+        ([{"ord": "regionrad", "i": "regionrådet i Hamar"}], "står ikke på siden"),
+        ([{"ord": "virkemiddel", "i": "regionrådet for Gjøvikregionen"}], "inneholder ikke «virkemiddel»"),
+        ("virkemiddel", "skal være en liste"),
+        ([{"ord": "regionrad"}], "hvert punkt i «uten_ordforklaring»"),
+    ],
+)
 def test_a_wrong_switch_names_the_page(verdi, melding):
     with pytest.raises(Sidefeil) as feil:
         les_unntak(PLAN, verdi, "Her står regionrådet for Gjøvikregionen.", "docs/side.md")
     assert str(feil.value).startswith("docs/side.md: ")
     assert melding in str(feil.value)
-

@@ -8,9 +8,9 @@ on HTML written out here.
 from __future__ import annotations
 
 import pytest
+from conftest import PROSJEKT
 from mkdocs.config import load_config
 
-from conftest import PROSJEKT
 from macros import pages, plantekst, urls
 from macros.htmlgang import Lenke, Overskrift, gjennomga
 from macros.model import Sidemeta
@@ -53,7 +53,11 @@ def test_each_link_to_a_record_becomes_a_passage_under_its_heading():
     side = lest().side
     assert side.tittel == "Eksempel" and side.url == "historikk/eksempel/"
     assert omtaler([lest()]) == {
-        ("tiltak", "snowball"): [Omtale(side, None, None), Omtale(side, "Tiltak", "tiltak"), Omtale(side, "Tiltak", "tiltak_1")],
+        ("tiltak", "snowball"): [
+            Omtale(side, None, None),
+            Omtale(side, "Tiltak", "tiltak"),
+            Omtale(side, "Tiltak", "tiltak_1"),
+        ],
         ("aktor", "lrv"): [Omtale(side, "Tiltak", "tiltak")],
         ("rolle", "veiviser"): [Omtale(side, "Et avsnitt om veiviser-rollen & mer", "eget-id")],
         ("virkemiddel", "gode-historier"): [Omtale(side, "Et avsnitt om veiviser-rollen & mer", "eget-id")],
@@ -84,8 +88,15 @@ def test_links_resolve_to_site_relative_urls(side_url, href, mal):
 
 @pytest.mark.parametrize(
     ("url", "post"),
-    [("tiltak/snowball/", ("tiltak", "snowball")), ("aktorer/lrv/", ("aktor", "lrv")), ("roller/veiviser/", ("rolle", "veiviser")),
-     ("tiltak/", None), ("historikk/snowball/", None), ("tiltak/snowball/mer/", None), ("", None)],
+    [
+        ("tiltak/snowball/", ("tiltak", "snowball")),
+        ("aktorer/lrv/", ("aktor", "lrv")),
+        ("roller/veiviser/", ("rolle", "veiviser")),
+        ("tiltak/", None),
+        ("historikk/snowball/", None),
+        ("tiltak/snowball/mer/", None),
+        ("", None),
+    ],
 )
 def test_record_urls_are_recognised_from_the_url_rules(url, post):
     assert urls.post_for_url(url) == post
@@ -94,7 +105,9 @@ def test_record_urls_are_recognised_from_the_url_rules(url, post):
 
 
 def test_the_collection_answers_only_when_the_pages_it_needs_are_parsed():
-    samling = Samling({"historikk/eksempel.md": Sidemeta(kilde="x"), "oversikt.md": Sidemeta(kilde="x", render_macros=True)})
+    samling = Samling(
+        {"historikk/eksempel.md": Sidemeta(kilde="x"), "oversikt.md": Sidemeta(kilde="x", render_macros=True)}
+    )
     samling.forvent(["historikk/eksempel.md", "oversikt.md"])
     with pytest.raises(RuntimeError, match="docs/historikk/eksempel.md"):
         samling.sider_per_kilde()
@@ -105,7 +118,11 @@ def test_the_collection_answers_only_when_the_pages_it_needs_are_parsed():
         samling.omtaler()
     samling.legg_til(lest("<h1>Oversikt</h1>", sti="oversikt.md"))
     assert ("tiltak", "snowball") in samling.omtaler()
-    assert samling.makrosider_sist(["oversikt.md", "historikk/eksempel.md", "b.md"]) == ["historikk/eksempel.md", "b.md", "oversikt.md"]
+    assert samling.makrosider_sist(["oversikt.md", "historikk/eksempel.md", "b.md"]) == [
+        "historikk/eksempel.md",
+        "b.md",
+        "oversikt.md",
+    ]
 
 
 def test_every_build_starts_a_new_collection():
@@ -122,4 +139,8 @@ def test_nav_titles_give_a_sections_title_to_its_index_page():
         {"Strategi": ["strategi/index.md", {"Forankring": "strategi/forankring.md"}, "strategi/uten-tittel.md"]},
         "løs.md",
     ]
-    assert navtitler(nav) == {"index.md": "Hjem", "strategi/index.md": "Strategi", "strategi/forankring.md": "Forankring"}
+    assert navtitler(nav) == {
+        "index.md": "Hjem",
+        "strategi/index.md": "Strategi",
+        "strategi/forankring.md": "Forankring",
+    }

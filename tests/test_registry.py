@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import PROSJEKT, bygg
+
 from macros import urls
 from macros.load import load_plan
 from macros.registry import TYPER, med_sider, sjekk_registeret
@@ -30,14 +30,14 @@ class Leke(Modell):
     kilde: Kildehenvisning
 '''
 
-LEKEOPPFORING = '''
+LEKEOPPFORING = """
 registrer(Posttype(
     "leke", "leker.yml", model.Leke, Ord("leke", "leken", "Ny", "leker"),
     referanser=(Referanse("eier", "aktor"), Referanse("kilde.kilde", "kilde")),
     kilder=egen_kilde,
     mappe="leker", mal="leke.html", kontekst=lambda plan, leke: {"eier": plan.aktorer[leke.eier]},
 ))
-'''
+"""
 
 LEKEMAL = """<article class="rp-post rp-leke">
 <h1>{{ leke.navn }}</h1>

@@ -8,8 +8,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import handskrevne_sider, nho_omtale
+
 from macros import urls, visning
 from macros.load import load_plan
 from macros.plantekst import EGEN_TEKST, Omtale, Plantekstside
@@ -150,6 +150,7 @@ def test_snowball_tiltak_and_history_link_both_ways(alle):
 
 # The generated pages: a plain function gives each page's whole source, with no macro left to run.
 
+
 def test_generated_page_source_is_front_matter_and_the_rendered_body():
     plan = load_plan(PROSJEKT / "data")
     handskrevne = handskrevne_sider()
@@ -164,7 +165,9 @@ def test_generated_page_source_is_front_matter_and_the_rendered_body():
     assert meta["title"] == "Snowball" and meta["rediger"] == "data/tiltak.yml" and meta["kilde"] == "tiltaksplan-2021"
     assert "render_macros" not in meta
     assert "{{" not in kropp and "{%" not in kropp
-    snowball = visning.postside(plan, "tiltak", "snowball", visning.Side("tiltak/snowball/"), passasjer[("tiltak", "snowball")])
+    snowball = visning.postside(
+        plan, "tiltak", "snowball", visning.Side("tiltak/snowball/"), passasjer[("tiltak", "snowball")]
+    )
     assert kropp.strip() == str(snowball) and "Omtalt i planteksten" in kropp
     assert "\n\n" not in kropp.strip(), "a blank line would end Markdown's HTML block"
 

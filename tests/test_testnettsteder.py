@@ -6,7 +6,6 @@ import re
 from textwrap import dedent
 
 from bs4 import BeautifulSoup
-
 from conftest import ONDSINNET, bygg, endre
 
 
@@ -63,13 +62,19 @@ def test_markup_in_data_is_escaped_everywhere(endret):
 
 
 def test_markup_in_a_glossary_explanation_stays_in_the_tooltip(nettsted):
-    endre(nettsted / "data" / "ordliste.yml", 'forklaring: "Lillehammer-regionen Vekst (LRV), den', f"forklaring: '{ONDSINNET}' # (LRV), den")
+    endre(
+        nettsted / "data" / "ordliste.yml",
+        'forklaring: "Lillehammer-regionen Vekst (LRV), den',
+        f"forklaring: '{ONDSINNET}' # (LRV), den",
+    )
     resultat = bygg(nettsted)
     assert resultat.returncode == 0, resultat.stderr
     for sti in ("handlingsplan/organisering-og-bemanning", "tiltak/cyberland", "historikk/tidslinje"):
         html = (nettsted / "site" / sti / "index.html").read_text(encoding="utf-8")
         assert "<script>window.__xss" not in html and "<img src=x" not in html, sti
-        forklaringer = [a["title"] for a in BeautifulSoup(html, "html.parser").select("article abbr") if a.get_text() == "LRV"]
+        forklaringer = [
+            a["title"] for a in BeautifulSoup(html, "html.parser").select("article abbr") if a.get_text() == "LRV"
+        ]
         assert forklaringer and set(forklaringer) == {ONDSINNET}, sti
 
 
@@ -102,7 +107,9 @@ def test_passages_are_found_in_what_mkdocs_parsed(nettsted):
     )
     resultat = bygg(nettsted)
     assert resultat.returncode == 0, resultat.stderr
-    side = BeautifulSoup((nettsted / "site" / "tiltak" / "snowball" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    side = BeautifulSoup(
+        (nettsted / "site" / "tiltak" / "snowball" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     omtaler = {a["href"]: a.get_text() for a in side.select(".rp-omtaler a")}
     assert {href: tekst for href, tekst in omtaler.items() if "provetekst" in href} == {
         "../../provetekst/#tiltak": "Prøvetekst: Tiltak",

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import PROSJEKT, SEEDS
-from macros.load import load_plan
 
+from macros.load import load_plan
 
 PLAN = load_plan(PROSJEKT / "data")
 
@@ -57,7 +56,9 @@ def kildetekst(fil: str) -> str:
 
 
 # Parts of a page the site adds around the plan text; left out so they do not split the text.
-RAMME = "aside.rp-kilde, .rp-omtaler, .rp-naboer, .rp-ingress, .rp-forklaring, .rp-ramme, .rp-avledet, caption, .headerlink"
+RAMME = (
+    "aside.rp-kilde, .rp-omtaler, .rp-naboer, .rp-ingress, .rp-forklaring, .rp-ramme, .rp-avledet, caption, .headerlink"
+)
 
 
 def _nav_filer(nav) -> list[str]:
@@ -161,7 +162,9 @@ def test_the_check_fails_when_a_paragraph_is_removed(bygget, tekst_paa_nettstede
     side = BeautifulSoup(
         (bygget / "handlingsplan" / "geografisk-avgrensning" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
-    avsnitt = normaliser(next(p for p in side.select("article p") if "har signalisert et ønske" in p.get_text()).get_text(" "))
+    avsnitt = normaliser(
+        next(p for p in side.select("article p") if "har signalisert et ønske" in p.get_text()).get_text(" ")
+    )
     assert avsnitt in tekst_paa_nettstedet
     uten_avsnittet = tekst_paa_nettstedet.replace(avsnitt, "")
     assert sammenlign(kildetekst(KILDER["handlingsplan-2021-2025"]), tekst_paa_nettstedet).ok
