@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import plantekst, visning
+from . import plantekst, views
 from .feil import Makrofeil, makrofeil_paa_siden
 from .load import load_plan_cached
 
@@ -35,18 +35,18 @@ def define_env(env) -> None:
     def plan():
         return load_plan_cached(data_dir)
 
-    def side() -> visning.Side:
-        return visning.Side(env.page.url)
+    def side() -> views.PageAddress:
+        return views.PageAddress(env.page.url)
 
     @makro
     def tiltaksoversikt() -> Markup:
         """All measures grouped by instrument, with sums per year."""
-        return visning.tiltaksoversikt(plan(), side())
+        return views.tiltaksoversikt(plan(), side())
 
     @makro
     def register(type_: str) -> Markup:
         """A linked list of every record of a kind with pages ("aktor", "rolle", "virkemiddel" …)."""
-        return visning.register(plan(), type_, side())
+        return views.register(plan(), type_, side())
 
     @makro
     def tidslinje() -> Markup:
@@ -54,29 +54,29 @@ def define_env(env) -> None:
         # The history pages run macros too, so MkDocs may not have parsed them yet: titles from the nav.
         titler = plantekst.sidetitler(env.conf["nav"], plantekst.samling().sidemeta)
         filer = [(env.variables["files"].get_file_from_path(sti), tittel) for sti, tittel in titler.items()]
-        return visning.tidslinje(plan(), side(), {fil.url: tittel for fil, tittel in filer if fil})
+        return views.tidslinje(plan(), side(), {fil.url: tittel for fil, tittel in filer if fil})
 
     @makro
     def historikkdiagram(historikk_id: str, tittel: str) -> Markup:
         """The events of one history page as a diagram with a text alternative."""
-        return visning.historikkdiagram(plan(), side(), historikk_id, tittel)
+        return views.historikkdiagram(plan(), side(), historikk_id, tittel)
 
     @makro
     def okonomi(*deler: dict) -> Markup:
         """Sections of an economy page; each a dict with tabell, and optionally overskrift, tekst, diagram."""
-        return visning.okonomiside(plan(), side(), [visning.okonomidel(d) for d in deler])
+        return views.okonomiside(plan(), side(), [views.okonomidel(d) for d in deler])
 
     @makro
     def ordliste() -> Markup:
         """The glossary: every term with its explanation and source."""
-        return visning.ordliste(plan(), side())
+        return views.ordliste(plan(), side())
 
     @makro
     def dokumentliste() -> Markup:
         """Every source document with its date, how it was handled and the pages it became."""
-        return visning.dokumentliste(plan(), side(), plantekst.samling().sider_per_kilde())
+        return views.dokumentliste(plan(), side(), plantekst.samling().sider_per_kilde())
 
     @makro
     def behandling(kilde_id: str, sitat: bool = False) -> Markup:
         """One sentence on how a document was handled (vedtatt, forslag …), from data/kilder.yml."""
-        return visning.behandling(plan(), side(), kilde_id, sitat)
+        return views.behandling(plan(), side(), kilde_id, sitat)

@@ -23,7 +23,7 @@ from .diagram import Stolpeverdi
 from .feil import Datafeil, Feil
 from .format import beregnet, csv_tall, kroner, tall
 from .model import OppgittBelop, Plan, Statistikk, Statistikkrad, Statistikktabell
-from .summer import AR, FORSTE_AR, SENERE_AR
+from .okonomi import AR, FORSTE_AR, SENERE_AR
 
 Kolonnetype = Literal["tekst", "kr", "tall", "prosent"]
 

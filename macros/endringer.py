@@ -18,9 +18,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel
 
 from . import model
-from .okonomi import totalt
+from .okonomi import Arssum, totalt
 from .registry import TYPER
-from .summer import Arssum
 
 Art = Literal["ny", "fjernet", "endret", "lagt til", "tatt bort"]
 """Kind of change: a record added or removed, a value changed, or an element added to or removed from a list."""

@@ -10,16 +10,16 @@ import time
 from pathlib import Path
 
 from .feil import Datafeil, Feil
+from .front_matter import CheckedFrontMatter, les_sidemeta, sjekk_kilder
 from .load import load_plan_cached
 from .model import Plan
 from .registry import TYPER
-from .sidemeta import LestSide, les_sidemeta, sjekk_kilder
 from .yamlfil import les_yaml
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 
 
-def kontroller(prosjekt: Path = PROSJEKT, docs_dir: Path | None = None) -> tuple[Plan, dict[str, LestSide]]:
+def kontroller(prosjekt: Path = PROSJEKT, docs_dir: Path | None = None) -> tuple[Plan, dict[str, CheckedFrontMatter]]:
     """The validated plan and pages, or Datafeil listing every mistake in data/ and front matter together."""
     feil: list[Feil] = []
     plan = None

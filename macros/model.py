@@ -592,7 +592,7 @@ class Ordunntak(Modell):
     i: Tekst
 
 
-class Sidemeta(Modell):
+class FrontMatter(Modell):
     """A hand-written page's front matter: which sources it carries and how it is shown."""
 
     kilde: Id | None = None
@@ -608,7 +608,7 @@ class Sidemeta(Modell):
     uten_ordforklaring: list[Id | Ordunntak] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _one_way_to_name_sources(self) -> Sidemeta:
+    def _one_way_to_name_sources(self) -> FrontMatter:
         if (self.kilde is None) == (self.kilder_fra is None):
             raise ValueError(
                 "skriv enten «kilde: <id>» (en id fra data/kilder.yml, eller «nettstedet» for sider nettstedet "

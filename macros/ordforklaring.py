@@ -30,7 +30,7 @@ from markupsafe import Markup
 from .htmlgang import Gjennomgang, gjennomga
 from .meldinger import foreslaa
 from .model import Plan
-from .render import render
+from .templating import render
 
 NOKKEL = "uten_ordforklaring"
 """The front matter key."""
@@ -44,7 +44,7 @@ class Unntak:
     tekststykke: str | None = None
 
 
-class Sidefeil(ValueError):
+class PageError(ValueError):
     """A mistake in a page's front matter, as a bokmål message naming the page."""
 
 
@@ -53,7 +53,7 @@ def les_unntak(plan: Plan, verdi: object, markdown: str, fil: str) -> list[Unnta
     if verdi is None:
         return []
     if not isinstance(verdi, list):
-        raise Sidefeil(f"{fil}: «{NOKKEL}» i forsiden (front matter) skal være en liste, for eksempel [virkemiddel].")
+        raise PageError(f"{fil}: «{NOKKEL}» i forsiden (front matter) skal være en liste, for eksempel [virkemiddel].")
     unntak = []
     for element in verdi:
         if isinstance(element, str):
@@ -62,7 +62,7 @@ def les_unntak(plan: Plan, verdi: object, markdown: str, fil: str) -> list[Unnta
             ord_id = _kjent_ord(plan, element["ord"], fil)
             unntak.append(Unntak(ord_id, _gyldig_tekststykke(plan, ord_id, element["i"], markdown, fil)))
         else:
-            raise Sidefeil(
+            raise PageError(
                 f"{fil}: hvert punkt i «{NOKKEL}» skal være en id fra data/ordliste.yml (gjelder hele siden) "
                 f'eller {{ord: <id>, i: "<tekststykket slik det står på siden>"}}, fant «{element}».'
             )
@@ -73,7 +73,7 @@ def _kjent_ord(plan: Plan, ord_id: object, fil: str) -> str:
     if isinstance(ord_id, str) and ord_id in plan.ordliste:
         return ord_id
     hint = foreslaa(str(ord_id), list(plan.ordliste))
-    raise Sidefeil(
+    raise PageError(
         f"{fil}: ukjent ord «{ord_id}» i «{NOKKEL}» i forsiden (front matter). "
         f"Bruk id-en til ordet i data/ordliste.yml.{hint}"
     )
@@ -82,12 +82,12 @@ def _kjent_ord(plan: Plan, ord_id: object, fil: str) -> str:
 def _gyldig_tekststykke(plan: Plan, ord_id: str, tekst: str, markdown: str, fil: str) -> str:
     hvor = f"{fil}: tekststykket «{tekst}» i «{NOKKEL}»"
     if not re.fullmatch(r"\w[^\[\]\\\n]*\w", tekst):
-        raise Sidefeil(f"{hvor} må begynne og slutte med et ord og kan ikke inneholde [, ] eller \\.")
+        raise PageError(f"{hvor} må begynne og slutte med et ord og kan ikke inneholde [, ] eller \\.")
     if tekst not in markdown:
-        raise Sidefeil(f"{hvor} står ikke på siden. Skriv det nøyaktig slik det står i teksten, på én linje.")
+        raise PageError(f"{hvor} står ikke på siden. Skriv det nøyaktig slik det står i teksten, på én linje.")
     skrivemater = plan.ordliste[ord_id].skrivemater
     if not any(re.search(rf"\b{re.escape(s)}\b", tekst) for s in skrivemater):
-        raise Sidefeil(f"{hvor} inneholder ikke «{ord_id}» ({', '.join(skrivemater)}).")
+        raise PageError(f"{hvor} inneholder ikke «{ord_id}» ({', '.join(skrivemater)}).")
     return tekst
 
 
@@ -125,7 +125,7 @@ def _ordbok(plan: Plan) -> _Ordbok:
     return _siste[0]
 
 
-class _Side:
+class _PageTerms:
     """The glossary for one page: its switch-offs, and which switched-off passages the pass has met."""
 
     def __init__(self, ordbok: _Ordbok, unntak: list[Unntak]):
@@ -160,13 +160,13 @@ class _Side:
 def forklar(html: str, plan: Plan, unntak: list[Unntak] = (), fil: str = "") -> Gjennomgang:
     """The page's HTML with the glossary's <abbr> explanations, and the headings and links the pass saw.
 
-    Raises Sidefeil when a switched-off passage does not stand on the page as one run of text.
+    Raises PageError when a switched-off passage does not stand on the page as one run of text.
     """
-    side = _Side(_ordbok(plan), list(unntak))
+    side = _PageTerms(_ordbok(plan), list(unntak))
     gang = gjennomga(html, side)
     for tekst in side.tekststykker:
         if tekst not in side.funnet:
-            raise Sidefeil(
+            raise PageError(
                 f"{fil}: tekststykket «{tekst}» i «{NOKKEL}» står ikke som sammenhengende tekst på siden. "
                 "Velg et tekststykke uten lenke, utheving eller annen formatering inni."
             )

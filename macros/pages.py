@@ -1,245 +1,98 @@
-"""MkDocs hook: validates data/ once, adds one page per record, ends every page with its source,
-and gives every page the glossary's explanations while collecting the plan text's links to records.
+"""The pages the data generates: one per record of every kind with pages, and a register where docs/ has none.
 
-Listed under `hooks:` in mkdocs.yml. The work is done by plain functions in this
-package; this file only connects them to MkDocs' events.
+Plain functions with no MkDocs in them: `sidestier` says which pages there are (known from the
+registry and the data alone), `genererte_sider` gives each page's finished source, front matter and
+HTML body. Any static site generator can write these files; macros/mkdocs_hook.py hands them to MkDocs.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Collection
+from dataclasses import dataclass
 
-from markupsafe import escape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+import yaml
 
-from macros import datatabeller, plantekst, urls
-from macros.feil import Datafeil, Feil
-from macros.kildegrunnlag import kilder_for_alle, uten_kilde
-from macros.kontroll import kontroller
-from macros.load import load_plan_cached
-from macros.model import Plan
-from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
-from macros.ordforklaring import Sidefeil, forklar, les_unntak
-from macros.plantekst import EGEN_TEKST
-from macros.registry import TYPER, med_sider
-from macros.sider import genererte_sider, sidestier
-from macros.visning import Redigering, Side, kildeboks
-from macros.yamlfil import les_yaml
+from . import urls, views
+from .kildegrunnlag import kilder_for
+from .model import Plan
+from .plantekst import Omtale
+from .registry import TYPER, med_sider
 
 
-def prosjektmappe(config: MkDocsConfig) -> Path:
-    """The folder that holds mkdocs.yml and data/."""
-    return Path(config.config_file_path).parent
+@dataclass(frozen=True)
+class GeneratedPage:
+    """What a generated page shows: one record (post_id), or the register of its kind (post_id None)."""
+
+    type_: str
+    post_id: str | None = None
 
 
-def plan_for(config: MkDocsConfig) -> Plan:
-    """The validated plan, or a build error listing every mistake in data/."""
-    try:
-        return load_plan_cached(prosjektmappe(config) / "data")
-    except Datafeil as feil:
-        raise PluginError(str(feil)) from None
+def sidestier(plan: Plan, handskrevne: Collection[str] = ()) -> dict[str, GeneratedPage]:
+    """Path relative to docs/ -> what the page shows, for every generated page, in a stable order.
+
+    handskrevne are the Markdown paths under docs/: a kind whose folder has its own index.md gets no
+    generated register page.
+    """
+    stier: dict[str, GeneratedPage] = {}
+    for posttype in med_sider():
+        for post_id in plan.poster[posttype.nokkel]:
+            stier[urls.kildefil(posttype.nokkel, post_id)] = GeneratedPage(posttype.nokkel, post_id)
+        if urls.registerfil(posttype.nokkel) not in handskrevne:
+            stier[urls.registerfil(posttype.nokkel)] = GeneratedPage(posttype.nokkel)
+    return stier
 
 
-def on_config(config: MkDocsConfig) -> None:
-    # Fail before any page is read, with every mistake in data/ and in the
-    # pages' front matter in one message, exactly as `make check` reports them.
-    try:
-        _, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
-    except Datafeil as feil:
-        raise PluginError(str(feil)) from None
-    # A new build collects the plan text anew (mkdocs serve builds many times in one process).
-    plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()})
-    _GENERERTE.clear()
-    _HANDSKREVNE.clear()
-    _rekkefolge.clear()
+def genererte_sider(
+    plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]] | None = None, handskrevne: Collection[str] = ()
+) -> dict[str, str]:
+    """Path relative to docs/ -> the page's source: front matter, then the rendered HTML as one block.
 
-
-_rekkefolge: list[str] = []
-"""The files in MkDocs' own order, restored in on_env after the pages are parsed in ours."""
-
-
-_GENERERTE: dict[str, str | None] = {}
-"""This build's generated pages: path -> source, made on the first read of one (None until then)."""
-_HANDSKREVNE: set[str] = set()
-"""This build's hand-written pages (a folder with its own index.md gets no generated register)."""
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plan = plan_for(config)
-    # MkDocs parses pages in the order of `files`: plain plan text first, then the pages
-    # that run macros (the Dokumenter list names the plain pages by their parsed titles).
-    _rekkefolge[:] = [f.src_uri for f in files]
-    handskrevne = [f.src_uri for f in files.documentation_pages()]
-    plantekst.samling().forvent(handskrevne)
-    for sti in plantekst.samling().makrosider_sist(handskrevne):
-        fil = files.get_file_from_path(sti)
-        files.remove(fil)
-        files.append(fil)
-    # Appended after every hand-written page, so MkDocs reads them last: by then every plan-text page
-    # has been parsed, and the passages that link to a record are known. Their source is made in
-    # on_page_read_source; the empty content here is never read.
-    _GENERERTE.clear()
-    _HANDSKREVNE.clear()
-    _HANDSKREVNE.update(handskrevne)
-    for sti in sidestier(plan, _HANDSKREVNE):
-        files.append(File.generated(config, sti, content=""))
-        _GENERERTE[sti] = None
-    for tabell in datatabeller.bygg(plan).values():
-        files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
-    return files
-
-
-def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    sti = page.file.src_uri
-    if sti not in _GENERERTE:
-        return None
-    if _GENERERTE[sti] is None:
-        plan = plan_for(config)
-        omtaler = plantekst.samling().omtaler()
-        _stopp_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config))
-        _GENERERTE.update(genererte_sider(plan, omtaler, _HANDSKREVNE))
-    return _GENERERTE[sti]
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.meta.get("kilder_fra") is not None:
-        # Derived from every page's links to records: added in on_env, once all pages are parsed.
-        return markdown
-    plan = plan_for(config)
-    fil = f"docs/{page.file.src_uri}"
-    kilder = _kilder(page, plan, fil)
-    ukjente = [k for k in kilder if k not in plan.kilder]
-    if ukjente:
-        raise PluginError(
-            f"{fil}: ukjent kilde «{ukjente[0]}» i forsiden (front matter). Kjente kilder: {', '.join(plan.kilder)}."
+    omtaler are the plan-text passages that link to each record («Omtalt i planteksten», and the
+    documents in its Kilde block). A record no document names has no sources to cite, and is an
+    error here; the hook stops the build for it, with file and line, before any page is made
+    (kildegrunnlag.uten_kilde).
+    """
+    omtaler = omtaler or {}
+    return {
+        sti: (
+            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []))
+            if sted.post_id is not None
+            else _registerside(plan, sted.type_, sti)
         )
-    return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
+        for sti, sted in sidestier(plan, handskrevne).items()
+    }
 
 
-def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):
-    """The page's Kilde block: its documents, the section of each, and the file to edit."""
-    seksjoner = dict(page.meta.get("kildeseksjoner") or {})
-    if kilder and page.meta.get("kildeseksjon"):
-        seksjoner.setdefault(kilder[0], page.meta["kildeseksjon"])
-    return kildeboks(plan_for(config), Side(page.url), kilder, seksjoner, _redigering(page, config))
+def _postside(plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale]) -> str:
+    posttype = TYPER[sted.type_]
+    post = plan.poster[sted.type_][sted.post_id]
+    kilder = kilder_for(plan, sted.type_, sted.post_id, omtaler)
+    if not kilder:
+        raise ValueError(f"{sti}: ingen kilde nevner posten (se kildegrunnlag.uten_kilde, som stopper bygget først)")
+    forste, *resten = kilder
+    meta = {
+        "title": posttype.tittel(post),
+        "kilde": forste.kilde,
+        "kilder": [a.kilde for a in resten],
+        "kildeseksjoner": {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst},
+        "rediger": f"data/{posttype.fil}",
+    }
+    html = views.postside(plan, sted.type_, sted.post_id, views.PageAddress(urls.fil_url(sti)), omtaler)
+    return _kilde(meta, html)
 
 
-def _kilder(page: Page, plan: Plan, fil: str) -> list[str]:
-    """The documents a page names in its Kilde block: from its front matter, or derived from the data."""
-    avledet = page.meta.get("kilder_fra")
-    if avledet is not None:
-        kjente = [t.nokkel for t in med_sider()]
-        if avledet not in kjente:
-            raise PluginError(
-                f"{fil}: «kilder_fra: {avledet}» i forsiden (front matter) er ukjent. Bruk en av: {', '.join(kjente)}."
-            )
-        return kilder_for_alle(plan, avledet, plantekst.samling().omtaler())
-    kilde = page.meta.get("kilde")
-    if not kilde:
-        raise PluginError(
-            f"{fil}: forsiden (front matter) mangler «kilde». Skriv «kilde: <id>» med en id "
-            f"fra data/kilder.yml, eller «kilde: {EGEN_TEKST}» for sider nettstedet selv har skrevet."
-        )
-    return [] if kilde == EGEN_TEKST else list(dict.fromkeys([kilde, *page.meta.get("kilder", [])]))
+def _registerside(plan: Plan, type_: str, sti: str) -> str:
+    posttype = TYPER[type_]
+    flertall = posttype.ord.flertall
+    meta = {
+        "title": flertall[:1].upper() + flertall[1:],
+        "kilder_fra": type_,
+        "rediger": f"data/{posttype.fil}",
+    }
+    return _kilde(meta, views.register(plan, type_, views.PageAddress(urls.fil_url(sti))))
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The glossary on every page, and the plan text's headings and links from the same walk
-    # (before the title below is escaped, so the page's own front matter is what is recorded).
-    gang = _forklar(html, page, config)
-    if page.file.generated_by is None:
-        lest = plantekst.les_side(page.file.src_uri, page.url, page.meta, gang.innhold, page.title)
-        plantekst.samling().legg_til(lest)
-    # MkDocs renders theme templates without autoescaping, and Material prints
-    # page titles raw (header, nav, footer) or through `striptags`, which
-    # un-escapes. Escaping the title once here makes every one of those safe.
-    page.meta["title"] = escape(page.title)
-    if "description" in page.meta:
-        page.meta["description"] = escape(page.meta["description"])
-    # The pencil and the Kilde box's link open the same file.
-    page.edit_url = _redigering(page, config).url
-    return gang.html
-
-
-def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True):
-    """The glossary pass over the page's HTML, with the terms (and passages) the page switches off."""
-    plan = plan_for(config)
-    fil = f"docs/{page.file.src_uri}"
-    try:
-        unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
-        if not tekststykker:
-            unntak = [u for u in unntak if u.tekststykke is None]
-        return forklar(html, plan, unntak, fil)
-    except Sidefeil as feil:
-        raise PluginError(str(feil)) from None
-
-
-def on_env(env, config: MkDocsConfig, files: Files):
-    # Every page is parsed now. Put the files back in MkDocs' order, which the search
-    # index and the sitemap follow; the generated ones stay last, as MkDocs added them.
-    plassering = {sti: i for i, sti in enumerate(_rekkefolge)}
-    alle = sorted(files, key=lambda f: plassering.get(f.src_uri, len(plassering)))
-    for fil in alle:
-        files.remove(fil)
-    for fil in alle:
-        files.append(fil)
-    # The Kilde block of a page whose documents are derived from the records (kilder_fra)
-    # can count the plan text's links to them.
-    plan = plan_for(config)
-    for fil in files.documentation_pages():
-        page = fil.page
-        if page is not None and page.meta.get("kilder_fra") is not None:
-            kilder = _kilder(page, plan, f"docs/{fil.src_uri}")
-            # The block holds none of the page's switched-off passages, only its words.
-            boks = _forklar(str(_kildeboks(page, config, kilder)), page, config, tekststykker=False).html
-            page.content = f"{page.content}\n\n{boks}"
-    return env
-
-
-def _redigering(page: Page, config: MkDocsConfig) -> Redigering:
-    """The file staff edit for this page: its `rediger:` file (data for generated pages), else the Markdown."""
-    docs = Path(config.docs_dir).relative_to(prosjektmappe(config)).as_posix()
-    fil = page.meta.get("rediger") or f"{docs}/{page.file.src_uri}"
-    # edit_uri points into docs/ (as MkDocs wants); the repository root is its parent.
-    rot = config.edit_uri.rstrip("/").removesuffix(docs)
-    return Redigering(fil, f"{config.repo_url.rstrip('/')}/{rot}{fil}")
-
-
-def _stopp_for_poster_uten_kilde(plan: Plan, omtaler: dict, mappe: Path) -> None:
-    """Stop the build, naming file and line, for every record with a page that no document names."""
-    uten = uten_kilde(plan, omtaler)
-    if not uten:
-        return
-    feil = []
-    for type_, post_id in uten:
-        posttype = TYPER[type_]
-        fil = f"data/{posttype.fil}"
-        dokument, _ = les_yaml(mappe / fil, fil)
-        linje = (
-            next(
-                (dokument.linje((i, "id")) for i, post in enumerate(dokument.verdi) if post.get("id") == post_id), None
-            )
-            if dokument
-            else None
-        )
-        pekere = [
-            " eller ".join(f"«{r.felt}»" for r in felt) + f" i data/{annen.fil}"
-            for annen in TYPER.values()
-            if annen.kilder is not None and (felt := [r for r in annen.referanser if r.til == type_])
-        ]
-        hvor = f"ingen post peker til den ({', '.join(pekere)})" if pekere else "posten oppgir ingen kilde"
-        feil.append(
-            Feil(
-                fil,
-                f"ingen kilde nevner {posttype.ord.bestemt}: {hvor}, og ingen side som gjengir et plandokument "
-                f"lenker til {urls.kildefil(type_, post_id)}. Før opp id-en i posten der kilden nevner "
-                f"{posttype.ord.bestemt}, eller lenk til siden fra planteksten som nevner {posttype.ord.bestemt}. "
-                "Ellers fjern posten.",
-                linje=linje,
-                post=post_id,
-            )
-        )
-    raise PluginError(str(Datafeil(feil)))
+def _kilde(meta: dict, html: str) -> str:
+    """Front matter and body; the body is one HTML block without blank lines, so Markdown leaves it as it is."""
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{html}\n"

@@ -4,7 +4,7 @@ Nothing here reads Markdown. What the site knows about its hand-written pages
 comes from MkDocs, one build at a time (`samling()`, made anew for each build so
 `mkdocs serve` does not pile up old builds):
 
-- The validated front matter of every page (macros/sidemeta.py, read before the build).
+- The validated front matter of every page (macros/front_matter.py, read before the build).
 - What MkDocs parsed. The hook hands each hand-written page's finished-HTML walk
   (macros/htmlgang.py) to the collection: the page's URL, front matter, headings
   with the ids the toc gave them ({#eget-id}, «tiltak_1» for a repeated heading)
@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 
 from . import urls
 from .htmlgang import Lenke, Overskrift
-from .model import Sidemeta
+from .model import FrontMatter
 
 EGEN_TEKST = "nettstedet"
 """The `kilde` of a page the site wrote itself (help, about), which renders no plan document."""
@@ -62,7 +62,7 @@ class Omtale:
 
 
 @dataclass(frozen=True)
-class LestSide:
+class ParsedPage:
     """A hand-written page as MkDocs parsed it: its file, the page, and its headings and links in order."""
 
     sti: str
@@ -72,14 +72,14 @@ class LestSide:
 
 def les_side(
     sti: str, url: str, meta: dict, innhold: Iterable[Overskrift | Lenke], tittel: str | None = None
-) -> LestSide:
+) -> ParsedPage:
     """One parsed page (sti relative to docs/); its title is the front matter's `title`, else its first H1, else tittel."""
     innhold = tuple(innhold)
     h1 = next((o.tekst for o in innhold if isinstance(o, Overskrift) and o.niva == 1), None)
-    return LestSide(sti, Plantekstside(url, str(meta.get("title") or h1 or tittel or sti), dict(meta)), innhold)
+    return ParsedPage(sti, Plantekstside(url, str(meta.get("title") or h1 or tittel or sti), dict(meta)), innhold)
 
 
-def omtaler(sider: Iterable[LestSide]) -> dict[tuple[str, str], list[Omtale]]:
+def omtaler(sider: Iterable[ParsedPage]) -> dict[tuple[str, str], list[Omtale]]:
     """(record kind, id) -> the passages in the plan text that link to that record's page, in page order."""
     resultat: dict[tuple[str, str], list[Omtale]] = {}
     for lest in sider:
@@ -101,9 +101,9 @@ def omtaler(sider: Iterable[LestSide]) -> dict[tuple[str, str], list[Omtale]]:
 class Samling:
     """What one build knows about its hand-written pages: front matter, and each page MkDocs has parsed."""
 
-    def __init__(self, sidemeta: dict[str, Sidemeta] | None = None) -> None:
-        self.sidemeta: dict[str, Sidemeta] = sidemeta or {}
-        self.sider: dict[str, LestSide] = {}
+    def __init__(self, sidemeta: dict[str, FrontMatter] | None = None) -> None:
+        self.sidemeta: dict[str, FrontMatter] = sidemeta or {}
+        self.sider: dict[str, ParsedPage] = {}
         self.forventet: set[str] = set()
         self._omtaler: dict[tuple[str, str], list[Omtale]] | None = None
 
@@ -111,7 +111,7 @@ class Samling:
         """The hand-written pages MkDocs will parse in this build (paths relative to docs/)."""
         self.forventet = set(stier)
 
-    def legg_til(self, lest: LestSide) -> None:
+    def legg_til(self, lest: ParsedPage) -> None:
         """Record one parsed page (again, if MkDocs parses it again)."""
         self.sider[lest.sti] = lest
         self._omtaler = None
@@ -121,7 +121,7 @@ class Samling:
         if mangler:
             raise RuntimeError(
                 f"{hvem} trenger sider MkDocs ikke har lest ennå, for eksempel docs/{mangler[0]} "
-                f"({len(mangler)} i alt). Rekkefølgen sidene leses i er feil (macros/pages.py), "
+                f"({len(mangler)} i alt). Rekkefølgen sidene leses i er feil (macros/mkdocs_hook.py), "
                 "eller «mkdocs serve --dirty» har latt være å lese uendrede sider."
             )
 
@@ -156,7 +156,7 @@ class Samling:
 _denne: list[Samling] = [Samling()]
 
 
-def ny_samling(sidemeta: dict[str, Sidemeta] | None = None) -> Samling:
+def ny_samling(sidemeta: dict[str, FrontMatter] | None = None) -> Samling:
     """Start the collection for a new build, with every page's validated front matter; the old one is dropped."""
     _denne[0] = Samling(sidemeta)
     return _denne[0]
@@ -187,7 +187,7 @@ def navtitler(nav: list | None) -> dict[str, str]:
     return titler
 
 
-def sidetitler(nav: list | None, sidemeta: dict[str, Sidemeta]) -> dict[str, str]:
+def sidetitler(nav: list | None, sidemeta: dict[str, FrontMatter]) -> dict[str, str]:
     """Page path -> the title the site's navigation shows; else the front matter's title, else the file's name."""
     fra_nav = navtitler(nav)
     return {

@@ -4,7 +4,7 @@ Each kind says where its data is (file, model, one record or a list), what it is
 sentences, which fields point to other kinds, which documents its records come from, and, for
 kinds with pages, where the pages go and which template renders them. Everything else reads it
 from here: the loader (load.py), the reference checks (sjekker.py), URLs (urls.py), the generated
-pages (sider.py), registers (visning.py), the sources of a record (kildegrunnlag.py), JSON Schema
+pages (pages.py), registers (views.py), the sources of a record (kildegrunnlag.py), JSON Schema
 (schema.py) and the change summary (endringer.py). BIDRA.md («For utviklere») says how to add one.
 """
 

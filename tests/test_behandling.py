@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from macros.feil import Datafeil
 from macros.load import load_plan
 from macros.model import BEHANDLINGSSTATUSER, Behandling, Behandlingsstatus
-from macros.visning import Side, behandling
+from macros.views import PageAddress, behandling
 
 PLAN = load_plan(PROSJEKT / "data")
 TILTAKSPLAN = "tiltaksplan-2021"
@@ -112,7 +112,7 @@ def test_every_status_has_its_own_wording(status):
     kilde = PLAN.kilder[TILTAKSPLAN]
     endret = kilde.model_copy(update={"behandling": kilde.behandling.model_copy(update={"status": status})})
     plan = PLAN.med(kilde={**PLAN.kilder, TILTAKSPLAN: endret})
-    html = BeautifulSoup(str(behandling(plan, Side(""), TILTAKSPLAN)), "html.parser").span
+    html = BeautifulSoup(str(behandling(plan, PageAddress(""), TILTAKSPLAN)), "html.parser").span
     assert html["data-status"] == status
     setning = tekst(html)
     assert BEHANDLINGSSTATUSER[status] in setning.lower()
@@ -126,12 +126,12 @@ def test_a_status_without_wording_stops_the_rendering():
     endret = kilde.model_copy(update={"behandling": kilde.behandling.model_copy(update={"status": "utsatt"})})
     plan = PLAN.med(kilde={**PLAN.kilder, TILTAKSPLAN: endret})
     with pytest.raises(UndefinedError):
-        behandling(plan, Side(""), TILTAKSPLAN)
+        behandling(plan, PageAddress(""), TILTAKSPLAN)
 
 
 def test_an_unknown_source_in_the_macro_is_named():
     with pytest.raises(ValueError, match="ukjent kilde «tiltaksplan-2012».*tiltaksplan-2021"):
-        behandling(PLAN, Side(""), "tiltaksplan-2012")
+        behandling(PLAN, PageAddress(""), "tiltaksplan-2012")
 
 
 # --- the real data: what the sources say ----------------------------------------------------

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 import macros.format as format_
 from macros.format import FILTRE, beregnet, csv_tall, kroner, prosent, tall
-from macros.render import miljo, ren_tekst
+from macros.templating import miljo, ren_tekst
 
 SMAL = "\u202f"
 """Narrow no-break space, between thousands."""

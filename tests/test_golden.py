@@ -9,14 +9,14 @@ import os
 from pathlib import Path
 
 from macros.load import load_plan
-from macros.visning import Side, postside
+from macros.views import PageAddress, postside
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "tiltak_snowball.html"
 
 
 def test_snowball_page_matches_golden_file():
-    html = str(postside(load_plan(PROSJEKT / "data"), "tiltak", "snowball", Side("tiltak/snowball/"))) + "\n"
+    html = str(postside(load_plan(PROSJEKT / "data"), "tiltak", "snowball", PageAddress("tiltak/snowball/"))) + "\n"
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(html, encoding="utf-8")
     assert html == GOLDEN.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import PROSJEKT, SEEDS
 from pydantic import ValidationError
 
-from macros import urls, visning
+from macros import urls, views
 from macros.load import load_plan
 from macros.model import Hendelse
 
@@ -212,9 +212,9 @@ def test_a_theme_renamed_or_moved_in_the_data_moves_in_the_filter(datamappe):
     plan = load_plan(datamappe)
     html = BeautifulSoup(
         str(
-            visning.tidslinje(
+            views.tidslinje(
                 plan,
-                visning.Side("historikk/tidslinje/"),
+                views.PageAddress("historikk/tidslinje/"),
                 {urls.fil_url(h.side): h.id for h in plan.historikksider.values()},
             )
         ),

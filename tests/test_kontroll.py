@@ -12,11 +12,11 @@ import pytest
 import yaml
 from conftest import PROSJEKT, bygg
 
-from macros import visning
+from macros import views
 from macros.feil import Datafeil, Makrofeil
+from macros.front_matter import les_en
 from macros.kontroll import kontroller
 from macros.load import load_plan
-from macros.sidemeta import les_en
 
 
 def erstatt(fil: Path, gammel: str, ny: str) -> int:
@@ -73,13 +73,13 @@ def test_the_build_stops_with_the_same_front_matter_message(nettsted):
     ],
 )
 def test_front_matter_mistakes_name_the_line(forside, forventet):
-    _, feil = les_en(f"---\n{forside}---\n\n# Side\n", "docs/side.md")
+    _, feil = les_en(f"---\n{forside}---\n\n# PageAddress\n", "docs/side.md")
     assert feil, "feilen ble ikke oppdaget"
     assert forventet in str(Datafeil(feil))
 
 
 def test_a_page_without_front_matter_is_reported():
-    _, feil = les_en("# Side uten forside\n", "docs/side.md")
+    _, feil = les_en("# PageAddress uten forside\n", "docs/side.md")
     assert [str(f) for f in feil] == [
         "docs/side.md, linje 1: siden mangler forside (front matter). Start filen med en linje «---», "
         "så «kilde: <id>» og så en linje «---»."
@@ -122,25 +122,25 @@ def test_an_unknown_macro_argument_stops_the_build_with_page_file_and_line(netts
     ("kall", "forventet"),
     [
         (
-            lambda plan, side: visning.register(plan, "aktorer", side),
+            lambda plan, side: views.register(plan, "aktorer", side),
             "register: ukjent posttype «aktorer». Kjente verdier: tiltak, virkemiddel, aktor, rolle.",
         ),
-        (lambda plan, side: visning.historikkdiagram(plan, side, "snowbal", "T"), "ukjent historikkside «snowbal»"),
+        (lambda plan, side: views.historikkdiagram(plan, side, "snowbal", "T"), "ukjent historikkside «snowbal»"),
         (
-            lambda plan, side: visning.okonomiside(plan, side, [visning.okonomidel({"tabell": "per-virkemidel"})]),
+            lambda plan, side: views.okonomiside(plan, side, [views.okonomidel({"tabell": "per-virkemidel"})]),
             "okonomi: ukjent tabell «per-virkemidel». Kjente verdier: ",
         ),
         (
-            lambda plan, side: visning.okonomidel({"tabell": "per-virkemiddel", "overskift": "X"}),
+            lambda plan, side: views.okonomidel({"tabell": "per-virkemiddel", "overskift": "X"}),
             "okonomi: ukjent nøkkel «overskift». Kjente verdier: tabell, overskrift",
         ),
-        (lambda plan, side: visning.okonomidel({"overskrift": "X"}), "okonomi: hver del må ha nøkkelen «tabell»"),
+        (lambda plan, side: views.okonomidel({"overskrift": "X"}), "okonomi: hver del må ha nøkkelen «tabell»"),
     ],
 )
 def test_macros_name_the_known_values_when_an_argument_is_wrong(kall, forventet):
     plan = load_plan(PROSJEKT / "data")
     with pytest.raises(Makrofeil) as feil:
-        kall(plan, visning.Side("side/"))
+        kall(plan, views.PageAddress("side/"))
     assert forventet in str(feil.value)
 
 
@@ -172,10 +172,10 @@ def test_historikkdiagram_knows_the_history_pages_in_the_data(datamappe):
     )
     plan = load_plan(datamappe)
     assert "ny-side" in plan.historikksider
-    visning.historikkdiagram(plan, visning.Side("historikk/ny-side/"), "ny-side", "Ny side")
+    views.historikkdiagram(plan, views.PageAddress("historikk/ny-side/"), "ny-side", "Ny side")
     with pytest.raises(
         Makrofeil,
         match="Kjente verdier: vintersportsregionen, snowball, olympiatoppen-innlandet, "
         "idrett-i-skole, organisering-over-tid, ny-side.",
     ):
-        visning.historikkdiagram(plan, visning.Side(""), "annen-side", "T")
+        views.historikkdiagram(plan, views.PageAddress(""), "annen-side", "T")

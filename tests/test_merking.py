@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from macros.format import beregnet
 from macros.load import load_plan
 from macros.model import Midler
-from macros.render import miljo
-from macros.summer import AR
+from macros.okonomi import AR
+from macros.templating import miljo
 
 PLAN = load_plan(PROSJEKT / "data")
 OKONOMISIDER = ("okonomi", "okonomi/tiltak", "okonomi/befolkning")

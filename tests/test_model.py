@@ -11,7 +11,7 @@ from macros import urls
 from macros.format import kroner, tall
 from macros.load import load_plan, load_plan_cached
 from macros.model import Midler, Tiltak
-from macros.summer import AR, arssum, arssummer
+from macros.okonomi import AR, arssum, arssummer
 from macros.yamlfil import les_yaml
 
 TILTAK = {

@@ -10,13 +10,13 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import SEEDS, handskrevne_sider, nho_omtale
 
-from macros import visning
+from macros import views
 from macros.format import kroner
 from macros.kildegrunnlag import kilder_for, uten_kilde
 from macros.load import load_plan
+from macros.okonomi import AR, arssum
+from macros.pages import genererte_sider
 from macros.registry import med_sider
-from macros.sider import genererte_sider
-from macros.summer import AR, arssum
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 PLAN = load_plan(PROSJEKT / "data")
@@ -211,19 +211,19 @@ def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
     tiltak_id = "baerekraftige-og-datadrevne-arrangementer"
     assert plan.tiltak[tiltak_id] in plan.tiltak_med_trolig_partner("visit-lillehammer")
     tiltakside = BeautifulSoup(
-        str(visning.postside(plan, "tiltak", tiltak_id, visning.Side(f"tiltak/{tiltak_id}/"))), "html.parser"
+        str(views.postside(plan, "tiltak", tiltak_id, views.PageAddress(f"tiltak/{tiltak_id}/"))), "html.parser"
     )
     assert er_merket_trolig(tiltakside.select_one("dl.rp-fakta").find("a", href="../../aktorer/visit-lillehammer/"))
     aktorside = BeautifulSoup(
-        str(visning.postside(plan, "aktor", "visit-lillehammer", visning.Side("aktorer/visit-lillehammer/"))),
+        str(views.postside(plan, "aktor", "visit-lillehammer", views.PageAddress("aktorer/visit-lillehammer/"))),
         "html.parser",
     )
     assert (
         aktorside.find("h2", id="trolig-partner").find_next_sibling("ul").find("a", href=f"../../tiltak/{tiltak_id}/")
     )
-    register = tekst(BeautifulSoup(str(visning.register(plan, "aktor", visning.Side("aktorer/"))), "html.parser"))
+    register = tekst(BeautifulSoup(str(views.register(plan, "aktor", views.PageAddress("aktorer/"))), "html.parser"))
     assert "Visit Lillehammer – 1 tiltak, og trolig partner i 1 tiltak til" in register
-    oversikt = BeautifulSoup(str(visning.tiltaksoversikt(plan, visning.Side("tiltak/"))), "html.parser")
+    oversikt = BeautifulSoup(str(views.tiltaksoversikt(plan, views.PageAddress("tiltak/"))), "html.parser")
     rad = oversikt.find("a", href=f"{tiltak_id}/").find_parent("tr")
     assert er_merket_trolig(rad.find("a", href="../aktorer/visit-lillehammer/"))
 

@@ -12,10 +12,10 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import PROSJEKT, SEEDS, bygg, lag_nettsted
 
-from macros import datatabeller, okonomi, visning
+from macros import datatabeller, okonomi, views
 from macros.feil import Datafeil
 from macros.load import load_plan
-from macros.summer import AR
+from macros.okonomi import AR
 
 PLAN = load_plan(PROSJEKT / "data")
 
@@ -180,8 +180,8 @@ BEFOLKNINGSSIDEN = ("befolkning", "nho-naeringsnm", "nho-naeringsnm-tiarsperiode
 
 def _figurer(plan) -> dict[str, tuple]:
     """What the population page shows per table: caption, chart label, bar labels, cells by row, and the CSV."""
-    deler = [visning.Okonomidel(t) for t in BEFOLKNINGSSIDEN]
-    html = BeautifulSoup(str(visning.okonomiside(plan, visning.Side("okonomi/befolkning/"), deler)), "html.parser")
+    deler = [views.Okonomidel(t) for t in BEFOLKNINGSSIDEN]
+    html = BeautifulSoup(str(views.okonomiside(plan, views.PageAddress("okonomi/befolkning/"), deler)), "html.parser")
     tabeller = datatabeller.bygg(plan)
     resultat = {}
     for tabell_id in BEFOLKNINGSSIDEN:

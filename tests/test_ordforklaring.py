@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import PROSJEKT
 
 from macros.load import load_plan
-from macros.ordforklaring import Sidefeil, Unntak, forklar, les_unntak
+from macros.ordforklaring import PageError, Unntak, forklar, les_unntak
 
 PLAN = load_plan(PROSJEKT / "data")
 
@@ -250,7 +250,7 @@ def test_a_page_switch_removes_every_spelling_of_the_term():
 
 
 def test_a_passage_that_is_not_one_run_of_text_stops_the_build():
-    with pytest.raises(Sidefeil) as feil:
+    with pytest.raises(PageError) as feil:
         forklar(
             "<p>regionrådet for <em>Gjøvikregionen</em></p>",
             PLAN,
@@ -275,7 +275,7 @@ def test_a_passage_that_is_not_one_run_of_text_stops_the_build():
     ],
 )
 def test_a_wrong_switch_names_the_page(verdi, melding):
-    with pytest.raises(Sidefeil) as feil:
+    with pytest.raises(PageError) as feil:
         les_unntak(PLAN, verdi, "Her står regionrådet for Gjøvikregionen.", "docs/side.md")
     assert str(feil.value).startswith("docs/side.md: ")
     assert melding in str(feil.value)

@@ -11,9 +11,9 @@ import pytest
 from conftest import PROSJEKT
 from mkdocs.config import load_config
 
-from macros import pages, plantekst, urls
+from macros import mkdocs_hook, plantekst, urls
 from macros.htmlgang import Lenke, Overskrift, gjennomga
-from macros.model import Sidemeta
+from macros.model import FrontMatter
 from macros.plantekst import Omtale, Samling, les_side, navtitler, omtaler
 
 # What MkDocs makes of headings and links on docs/historikk/eksempel.md: the toc gives ids
@@ -31,7 +31,7 @@ HTML = """
 """
 
 
-def lest(html: str = HTML, meta: dict | None = None, sti: str = "historikk/eksempel.md") -> plantekst.LestSide:
+def lest(html: str = HTML, meta: dict | None = None, sti: str = "historikk/eksempel.md") -> plantekst.ParsedPage:
     return les_side(sti, "historikk/eksempel/", meta or {"kilde": "handlingsplan-2021-2025"}, gjennomga(html).innhold)
 
 
@@ -106,7 +106,7 @@ def test_record_urls_are_recognised_from_the_url_rules(url, post):
 
 def test_the_collection_answers_only_when_the_pages_it_needs_are_parsed():
     samling = Samling(
-        {"historikk/eksempel.md": Sidemeta(kilde="x"), "oversikt.md": Sidemeta(kilde="x", render_macros=True)}
+        {"historikk/eksempel.md": FrontMatter(kilde="x"), "oversikt.md": FrontMatter(kilde="x", render_macros=True)}
     )
     samling.forvent(["historikk/eksempel.md", "oversikt.md"])
     with pytest.raises(RuntimeError, match="docs/historikk/eksempel.md"):
@@ -128,7 +128,7 @@ def test_the_collection_answers_only_when_the_pages_it_needs_are_parsed():
 def test_every_build_starts_a_new_collection():
     config = load_config(str(PROSJEKT / "mkdocs.yml"))
     plantekst.samling().legg_til(lest())
-    pages.on_config(config)
+    mkdocs_hook.on_config(config)
     assert plantekst.samling().sider == {}
     assert "historikk/tidslinje.md" in plantekst.samling().sidemeta
 

@@ -10,11 +10,11 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import handskrevne_sider, nho_omtale
 
-from macros import urls, visning
+from macros import urls, views
+from macros.front_matter import les_sidemeta
 from macros.load import load_plan
+from macros.pages import GeneratedPage, genererte_sider, sidestier
 from macros.plantekst import EGEN_TEKST, Omtale, Plantekstside
-from macros.sidemeta import les_sidemeta
-from macros.sider import Sidested, genererte_sider, sidestier
 from macros.urls import SEKSJONER
 
 PROSJEKT = Path(__file__).resolve().parent.parent
@@ -165,8 +165,8 @@ def test_generated_page_source_is_front_matter_and_the_rendered_body():
     assert meta["title"] == "Snowball" and meta["rediger"] == "data/tiltak.yml" and meta["kilde"] == "tiltaksplan-2021"
     assert "render_macros" not in meta
     assert "{{" not in kropp and "{%" not in kropp
-    snowball = visning.postside(
-        plan, "tiltak", "snowball", visning.Side("tiltak/snowball/"), passasjer[("tiltak", "snowball")]
+    snowball = views.postside(
+        plan, "tiltak", "snowball", views.PageAddress("tiltak/snowball/"), passasjer[("tiltak", "snowball")]
     )
     assert kropp.strip() == str(snowball) and "Omtalt i planteksten" in kropp
     assert "\n\n" not in kropp.strip(), "a blank line would end Markdown's HTML block"
@@ -175,7 +175,7 @@ def test_generated_page_source_is_front_matter_and_the_rendered_body():
 def test_a_kind_without_its_own_index_page_gets_a_generated_register():
     plan = load_plan(PROSJEKT / "data")
     handskrevne = handskrevne_sider() - {"roller/index.md"}
-    assert sidestier(plan, handskrevne)["roller/index.md"] == Sidested("rolle")
+    assert sidestier(plan, handskrevne)["roller/index.md"] == GeneratedPage("rolle")
     _, front, kropp = genererte_sider(plan, nho_omtale(), handskrevne)["roller/index.md"].split("---\n", 2)
     assert yaml.safe_load(front) == {"title": "Roller", "kilder_fra": "rolle", "rediger": "data/roller.yml"}
-    assert kropp.strip() == str(visning.register(plan, "rolle", visning.Side("roller/")))
+    assert kropp.strip() == str(views.register(plan, "rolle", views.PageAddress("roller/")))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .feil import Feil
 from .meldinger import foreslaa, valider_post
-from .model import Plan, Sidemeta
+from .model import FrontMatter, Plan
 from .registry import med_sider
 from .yamlfil import YamlDokument, les_yaml_tekst
 
@@ -22,16 +22,16 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
-class LestSide:
+class CheckedFrontMatter:
     """A page's validated front matter and the parsed YAML behind it (for line numbers)."""
 
-    meta: Sidemeta
+    meta: FrontMatter
     dokument: YamlDokument
 
 
-def les_sidemeta(docs_dir: Path, visningsmappe: str = "docs") -> tuple[dict[str, LestSide], list[Feil]]:
+def les_sidemeta(docs_dir: Path, visningsmappe: str = "docs") -> tuple[dict[str, CheckedFrontMatter], list[Feil]]:
     """Front matter of every page under docs_dir by path relative to it, and every mistake in it."""
-    sider: dict[str, LestSide] = {}
+    sider: dict[str, CheckedFrontMatter] = {}
     feil: list[Feil] = []
     for fil in sorted(docs_dir.rglob("*.md")):
         sti = fil.relative_to(docs_dir).as_posix()
@@ -42,7 +42,7 @@ def les_sidemeta(docs_dir: Path, visningsmappe: str = "docs") -> tuple[dict[str,
     return sider, feil
 
 
-def les_en(tekst: str, visningsnavn: str) -> tuple[LestSide | None, list[Feil]]:
+def les_en(tekst: str, visningsnavn: str) -> tuple[CheckedFrontMatter | None, list[Feil]]:
     """Validate the front matter at the top of one page's text."""
     treff = _FRONT_MATTER.match(tekst)
     if not treff:
@@ -60,11 +60,11 @@ def les_en(tekst: str, visningsnavn: str) -> tuple[LestSide | None, list[Feil]]:
     dokument = dokument or YamlDokument(visningsnavn, {}, {(): 2})
     if not isinstance(dokument.verdi, dict):
         return None, [Feil(visningsnavn, "forsiden (front matter) skal være felt på formen «nøkkel: verdi».", linje=2)]
-    meta, feil = valider_post(Sidemeta, dokument.verdi, dokument, (), None)
-    return (LestSide(meta, dokument) if meta is not None else None), feil
+    meta, feil = valider_post(FrontMatter, dokument.verdi, dokument, (), None)
+    return (CheckedFrontMatter(meta, dokument) if meta is not None else None), feil
 
 
-def sjekk_kilder(sider: dict[str, LestSide], plan: Plan) -> list[Feil]:
+def sjekk_kilder(sider: dict[str, CheckedFrontMatter], plan: Plan) -> list[Feil]:
     """Every page names sources that exist in data/kilder.yml, or is the site's own text, or a kind to derive them from."""
     kjente = list(plan.kilder)
     typer = [t.nokkel for t in med_sider()]

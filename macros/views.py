@@ -11,11 +11,11 @@ from .feil import Makrofeil
 from .model import Plan
 from .plantekst import Omtale, Plantekstside
 from .registry import TYPER, med_sider
-from .render import miljo, ren_tekst, render
+from .templating import miljo, ren_tekst, render
 
 
 @dataclass(frozen=True)
-class Side:
+class PageAddress:
     """The page being rendered: its site-relative URL, so links can be made relative to it."""
 
     url: str
@@ -29,18 +29,18 @@ class Side:
         return urls.relativ(self.url, sti)
 
 
-def _render(mal: str, plan: Plan, side: Side, **kontekst) -> Markup:
+def _render(mal: str, plan: Plan, side: PageAddress, **kontekst) -> Markup:
     return render(mal, plan=plan, side=side, **kontekst)
 
 
-def postside(plan: Plan, type_: str, post_id: str, side: Side, omtaler: list[Omtale] = ()) -> Markup:
+def postside(plan: Plan, type_: str, post_id: str, side: PageAddress, omtaler: list[Omtale] = ()) -> Markup:
     """The body of one record's page, from its kind's template and the data the registry gives it."""
     posttype = TYPER[type_]
     post = plan.poster[type_][post_id]
     return render(posttype.mal, side=side, omtaler=omtaler, **{type_: post}, **posttype.kontekst(plan, post))
 
 
-def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
+def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
     """All measures grouped by instrument, with sums per year computed from the data."""
     totalt = okonomi.totalt(plan)
     return _render(
@@ -53,7 +53,7 @@ def tiltaksoversikt(plan: Plan, side: Side) -> Markup:
     )
 
 
-def register(plan: Plan, type_: str, side: Side) -> Markup:
+def register(plan: Plan, type_: str, side: PageAddress) -> Markup:
     """A linked list of every record of a kind with pages (aktor, rolle, virkemiddel …)."""
     _kjent("register", "posttype", type_, [t.nokkel for t in med_sider()])
     posttype = TYPER[type_]
@@ -66,18 +66,20 @@ def _kjent(makro: str, hva: str, verdi: object, kjente) -> None:
         raise Makrofeil(f"{makro}: ukjent {hva} «{verdi}». Kjente verdier: {', '.join(map(str, kjente))}.")
 
 
-def dokumentliste(plan: Plan, side: Side, sider_per_kilde: dict[str, list[Plantekstside]]) -> Markup:
+def dokumentliste(plan: Plan, side: PageAddress, sider_per_kilde: dict[str, list[Plantekstside]]) -> Markup:
     """Every source document with its date, how the sources say it was handled, and the pages it became."""
     return _render("dokumenter.html", plan, side, sider_per_kilde=sider_per_kilde)
 
 
-def behandling(plan: Plan, side: Side, kilde_id: str, sitat: bool = False) -> Markup:
+def behandling(plan: Plan, side: PageAddress, kilde_id: str, sitat: bool = False) -> Markup:
     """The sentence saying how a document was handled (vedtatt, forslag …), worded from data/kilder.yml."""
     _kjent("behandling", "kilde", kilde_id, list(plan.kilder))
     return _render("behandling.html", plan, side, kilde=plan.kilder[kilde_id], med_sitat=sitat)
 
 
-def kildeboks(plan: Plan, side: Side, kilde_ids: list[str], seksjoner: dict[str, str], rediger: Redigering) -> Markup:
+def kildeboks(
+    plan: Plan, side: PageAddress, kilde_ids: list[str], seksjoner: dict[str, str], rediger: Redigering
+) -> Markup:
     """The «Kilde» block every page ends with: document(s), the section(s) of each, and where to edit."""
     kilder = [plan.kilder[k] for k in kilde_ids]
     return _render("kilde.html", plan, side, kilder=kilder, seksjoner=seksjoner, rediger=rediger)
@@ -91,7 +93,7 @@ class Redigering:
     url: str
 
 
-def tidslinje(plan: Plan, side: Side, sidetitler: dict[str, str]) -> Markup:
+def tidslinje(plan: Plan, side: PageAddress, sidetitler: dict[str, str]) -> Markup:
     """Every dated event, grouped by year, with a theme filter that needs no JavaScript.
 
     sidetitler maps a page's site-relative URL to its title, for the links to history pages.
@@ -113,7 +115,7 @@ def tidslinje(plan: Plan, side: Side, sidetitler: dict[str, str]) -> Markup:
     )
 
 
-def historikkdiagram(plan: Plan, side: Side, historikk_id: str, tittel: str) -> Markup:
+def historikkdiagram(plan: Plan, side: PageAddress, historikk_id: str, tittel: str) -> Markup:
     """A history page's events as an inline SVG flow, followed by the same content as a list."""
     _kjent("historikkdiagram", "historikkside", historikk_id, list(plan.historikksider))
     hendelser = plan.tidslinje(historikk_id)
@@ -160,7 +162,7 @@ def okonomidel(del_: object) -> Okonomidel:
     return Okonomidel(**del_)
 
 
-def okonomiside(plan: Plan, side: Side, deler: list[Okonomidel]) -> Markup:
+def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Markup:
     """An economy page: each section's table, with its chart where it has one, and a CSV link.
 
     The page's legend explains only the markers its tables use.
@@ -186,6 +188,6 @@ def _stolpediagram(tabell: datatabeller.Datatabell) -> diagram.Stolpediagram:
     return diagram.stolper(tabell.stolper, [ren_tekst(stolpetekst(s)) for s in tabell.stolper])
 
 
-def ordliste(plan: Plan, side: Side) -> Markup:
+def ordliste(plan: Plan, side: PageAddress) -> Markup:
     """The glossary page: every term with its explanation and source."""
     return _render("ordliste.html", plan, side)

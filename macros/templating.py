@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .format import FILTRE
-from .summer import AR, arsceller, arssummer
+from .okonomi import AR, arsceller, arssummer
 
 MALER = Path(__file__).parent / "templates"
 
