@@ -7,6 +7,8 @@ PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The test tools (browser driver, linters) are installed only for the commands that need them.
+TESTSTAMP := $(VENV)/.installed-test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FRA ?= HEAD
 FORMAT ?= tekst
@@ -16,15 +18,19 @@ FORMAT ?= tekst
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Fant ingen Python 3.11, 3.12 eller 3.13. Installer en av dem (for eksempel «apt-get install python3»)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	touch $(STAMP)
+
+$(TESTSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(TESTSTAMP)
 
 ## Bygg og vis nettstedet lokalt på http://127.0.0.1:8000/regionplan/ med automatisk oppdatering.
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## Kjør hele testsuiten (enhetstester, testnettsteder, golden-filer og nettlesertester).
-test: $(STAMP) chromium
+test: $(TESTSTAMP) chromium
 	$(BIN)/python -m pytest
 
 ## Bygg nettstedet til site/ (streng modus: alle advarsler stopper bygget).
@@ -49,7 +55,7 @@ bench: $(STAMP)
 
 # A browser for the browser tests: $$CHROMIUM, one on PATH or Playwright's own
 # (tests/nettleser.py). Only on a Debian-like system is one installed here.
-chromium: $(STAMP)
+chromium: $(TESTSTAMP)
 	@$(BIN)/python tests/nettleser.py >/dev/null 2>&1 || { \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \

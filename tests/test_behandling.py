@@ -44,7 +44,7 @@ PAASTANDER = [
 
 
 def innhold(site: Path, url: str) -> BeautifulSoup:
-    side = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    side = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
     artikkel = side.select_one("article.md-content__inner")
     for boks in artikkel.select("aside.rp-kilde"):
         boks.decompose()
@@ -112,7 +112,7 @@ def test_every_status_has_its_own_wording(status):
     kilde = PLAN.kilder[TILTAKSPLAN]
     endret = kilde.model_copy(update={"behandling": kilde.behandling.model_copy(update={"status": status})})
     plan = PLAN.med(kilde={**PLAN.kilder, TILTAKSPLAN: endret})
-    html = BeautifulSoup(str(behandling(plan, PageAddress(""), TILTAKSPLAN)), "html.parser").span
+    html = BeautifulSoup(str(behandling(plan, PageAddress(""), TILTAKSPLAN)), "lxml").span
     assert html["data-status"] == status
     setning = tekst(html)
     assert BEHANDLINGSSTATUSER[status] in setning.lower()
@@ -189,9 +189,7 @@ def test_adoption_is_only_spoken_of_through_the_data(bygget, url):
 def test_no_page_claims_the_tiltaksplan_was_adopted(bygget):
     treff = []
     for html in sorted(bygget.rglob("index.html")):
-        artikkel = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one(
-            "article.md-content__inner"
-        )
+        artikkel = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").select_one("article.md-content__inner")
         if artikkel is None:
             continue
         for monster in PAASTANDER:

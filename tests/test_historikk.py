@@ -61,7 +61,7 @@ def test_the_key_events_are_there():
 
 
 def test_timeline_lists_every_event_with_its_time(bygget):
-    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "lxml")
     punkter = side.select("ol.rp-hendelser > li.rp-hendelse")
     assert [li["id"] for li in punkter] == [h.id for h in PLAN.tidslinje()]
     for li in punkter:
@@ -78,16 +78,14 @@ def test_timeline_lists_every_event_with_its_time(bygget):
 @pytest.mark.parametrize("side", list(PLAN.historikksider.values()), ids=lambda h: h.id)
 def test_every_history_page_links_to_its_sources(bygget, side):
     assert (PROSJEKT / "docs" / side.side).is_file()
-    html = BeautifulSoup(
-        (bygget / side.side.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    html = BeautifulSoup((bygget / side.side.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "lxml")
     kilder = html.select("aside.rp-kilde a[href*='dokumenter/#']")
     assert kilder, side
 
 
 @pytest.mark.parametrize("side", ["snowball", "organisering-over-tid"])
 def test_diagrams_are_svg_with_a_text_alternative(bygget, side):
-    html = BeautifulSoup((bygget / "historikk" / side / "index.html").read_text(encoding="utf-8"), "html.parser")
+    html = BeautifulSoup((bygget / "historikk" / side / "index.html").read_text(encoding="utf-8"), "lxml")
     svg = html.select_one("figure.rp-diagram svg[role=img]")
     assert svg is not None
     navn = [html.find(id=i).get_text() for i in svg["aria-labelledby"].split()]
@@ -138,7 +136,7 @@ def test_an_event_without_its_year_and_without_an_explanation_is_refused():
 
 
 def test_timeline_says_which_dates_are_inferred_and_how(bygget):
-    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "lxml")
     for li in side.select("ol.rp-hendelser > li.rp-hendelse"):
         h = PLAN.hendelser[li["id"]]
         tid = " ".join(li.select_one(".rp-hendelse-tid").get_text(" ").split())
@@ -156,7 +154,7 @@ def test_record_pages_label_inferred_dates(bygget):
     sett = 0
     for mappe in ("aktorer", "tiltak"):
         for html in (bygget / mappe).glob("*/index.html"):
-            side = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            side = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
             for li in side.select(".rp-historikk li"):
                 h = PLAN.hendelser[li.a["href"].split("#")[1]]
                 if h.tid_utledet:
@@ -167,7 +165,7 @@ def test_record_pages_label_inferred_dates(bygget):
 
 def test_history_diagrams_label_inferred_dates(bygget):
     html = BeautifulSoup(
-        (bygget / "historikk" / "organisering-over-tid" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        (bygget / "historikk" / "organisering-over-tid" / "index.html").read_text(encoding="utf-8"), "lxml"
     )
     tider = [t.get_text() for t in html.select("figure.rp-diagram text.rp-diagram-tid")]
     punkter = [" ".join(li.get_text(" ").split()) for li in html.select("figure.rp-diagram ol li")]
@@ -190,7 +188,7 @@ def test_the_planned_meeting_of_25_september_is_not_lrv_history():
 
 
 def test_timeline_filter_shows_the_themes_of_the_data_in_their_order(bygget):
-    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    side = BeautifulSoup((bygget / "historikk" / "tidslinje" / "index.html").read_text(encoding="utf-8"), "lxml")
     valg = [
         (i["value"], side.find("label", attrs={"for": i["id"]}).get_text())
         for i in side.select("fieldset.rp-filter input")
@@ -218,7 +216,7 @@ def test_a_theme_renamed_or_moved_in_the_data_moves_in_the_filter(datamappe):
                 {urls.fil_url(h.side): h.id for h in plan.historikksider.values()},
             )
         ),
-        "html.parser",
+        "lxml",
     )
     etiketter = [label.get_text() for label in html.select("fieldset.rp-filter label")]
     assert etiketter[1].startswith("Penger (") and etiketter[2].startswith("Organisering (")

@@ -24,7 +24,7 @@ PLAN = load_plan(PROSJEKT / "data")
 
 def les(site: Path, url: str) -> BeautifulSoup:
     """A built page with the glossary's <abbr> taken off its words (tests/test_ordforklaring.py checks those)."""
-    side = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    side = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
     for abbr in side.find_all("abbr"):
         abbr.unwrap()
     side.smooth()
@@ -211,19 +211,19 @@ def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
     tiltak_id = "baerekraftige-og-datadrevne-arrangementer"
     assert plan.tiltak[tiltak_id] in plan.tiltak_med_trolig_partner("visit-lillehammer")
     tiltakside = BeautifulSoup(
-        str(views.postside(plan, "tiltak", tiltak_id, views.PageAddress(f"tiltak/{tiltak_id}/"))), "html.parser"
+        str(views.postside(plan, "tiltak", tiltak_id, views.PageAddress(f"tiltak/{tiltak_id}/"))), "lxml"
     )
     assert er_merket_trolig(tiltakside.select_one("dl.rp-fakta").find("a", href="../../aktorer/visit-lillehammer/"))
     aktorside = BeautifulSoup(
         str(views.postside(plan, "aktor", "visit-lillehammer", views.PageAddress("aktorer/visit-lillehammer/"))),
-        "html.parser",
+        "lxml",
     )
     assert (
         aktorside.find("h2", id="trolig-partner").find_next_sibling("ul").find("a", href=f"../../tiltak/{tiltak_id}/")
     )
-    register = tekst(BeautifulSoup(str(views.register(plan, "aktor", views.PageAddress("aktorer/"))), "html.parser"))
+    register = tekst(BeautifulSoup(str(views.register(plan, "aktor", views.PageAddress("aktorer/"))), "lxml"))
     assert "Visit Lillehammer – 1 tiltak, og trolig partner i 1 tiltak til" in register
-    oversikt = BeautifulSoup(str(views.tiltaksoversikt(plan, views.PageAddress("tiltak/"))), "html.parser")
+    oversikt = BeautifulSoup(str(views.tiltaksoversikt(plan, views.PageAddress("tiltak/"))), "lxml")
     rad = oversikt.find("a", href=f"{tiltak_id}/").find_parent("tr")
     assert er_merket_trolig(rad.find("a", href="../aktorer/visit-lillehammer/"))
 

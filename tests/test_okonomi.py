@@ -21,7 +21,7 @@ PLAN = load_plan(PROSJEKT / "data")
 
 
 def side(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def tabell(html: BeautifulSoup, tabell_id: str) -> dict[str, list[str]]:
@@ -181,7 +181,7 @@ BEFOLKNINGSSIDEN = ("befolkning", "nho-naeringsnm", "nho-naeringsnm-tiarsperiode
 def _figurer(plan) -> dict[str, tuple]:
     """What the population page shows per table: caption, chart label, bar labels, cells by row, and the CSV."""
     deler = [views.Okonomidel(t) for t in BEFOLKNINGSSIDEN]
-    html = BeautifulSoup(str(views.okonomiside(plan, views.PageAddress("okonomi/befolkning/"), deler)), "html.parser")
+    html = BeautifulSoup(str(views.okonomiside(plan, views.PageAddress("okonomi/befolkning/"), deler)), "lxml")
     tabeller = datatabeller.bygg(plan)
     resultat = {}
     for tabell_id in BEFOLKNINGSSIDEN:

@@ -86,7 +86,7 @@ def sider(bygget):
 
     def les(url: str) -> BeautifulSoup:
         if url not in cache:
-            cache[url] = BeautifulSoup((bygget / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+            cache[url] = BeautifulSoup((bygget / url / "index.html").read_text(encoding="utf-8"), "lxml")
         return cache[url]
 
     return les
@@ -163,7 +163,7 @@ def test_every_timeline_event_that_uses_a_term_explains_it(sider):
     assert len(hendelser) == len(PLAN.hendelser)
     med_ord = 0
     for hendelse in hendelser:
-        kopi = BeautifulSoup(str(hendelse), "html.parser")
+        kopi = BeautifulSoup(str(hendelse), "lxml")
         for utelatt in kopi.find_all(list(UTELATT - {"abbr"})):
             utelatt.decompose()
         if hele_ord(kopi.get_text()):
@@ -175,7 +175,7 @@ def test_every_timeline_event_that_uses_a_term_explains_it(sider):
 
 def test_no_tooltip_inside_headings_links_code_or_drawings(bygget):
     for html in bygget.rglob("*.html"):
-        side = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        side = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
         for abbr in side.select("abbr"):
             forfedre = {f.name for f in abbr.parents}
             assert not forfedre & UTELATT, (html, abbr, forfedre & UTELATT)
@@ -191,7 +191,7 @@ def test_the_glossary_page_is_left_alone(sider):
 
 
 def forklart(html: str, unntak: list[Unntak] = (), plan=PLAN) -> BeautifulSoup:
-    return BeautifulSoup(forklar(html, plan, unntak, "docs/side.md").html, "html.parser")
+    return BeautifulSoup(forklar(html, plan, unntak, "docs/side.md").html, "lxml")
 
 
 def test_whole_words_case_sensitive_and_the_longest_spelling_wins():
@@ -227,7 +227,7 @@ def test_an_explanation_with_markup_and_quotes_stays_an_attribute():
     plan = PLAN.med(ordforklaring=ordliste)
     html = forklar("<p>LRV møtes.</p>", plan).html
     assert "<script>" not in html and "onmouseover='" not in html
-    side = BeautifulSoup(html, "html.parser")
+    side = BeautifulSoup(html, "lxml")
     assert side.find("script") is None
     assert [(a.get_text(), a["title"]) for a in side.select("abbr")] == [("LRV", ondsinnet)]
 

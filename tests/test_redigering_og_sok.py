@@ -17,7 +17,7 @@ def sider(bygget: Path) -> list[Path]:
 def test_pencil_and_kilde_link_agree_on_every_page(bygget):
     sjekket = 0
     for fil in sider(bygget):
-        html = BeautifulSoup(fil.read_text(encoding="utf-8"), "html.parser")
+        html = BeautifulSoup(fil.read_text(encoding="utf-8"), "lxml")
         boks = html.select_one("aside.rp-kilde")
         if boks is None:
             continue
@@ -38,7 +38,7 @@ def test_generated_and_data_pages_edit_their_data_file(bygget):
         ("tiltak", "data/tiltak.yml"),
         ("historikk/tidslinje", "data/hendelser.yml"),
     ]:
-        html = BeautifulSoup((bygget / sti / "index.html").read_text(encoding="utf-8"), "html.parser")
+        html = BeautifulSoup((bygget / sti / "index.html").read_text(encoding="utf-8"), "lxml")
         assert html.select_one("a.md-content__button")["href"].endswith(f"/edit/main/{fil}"), sti
 
 

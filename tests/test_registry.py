@@ -66,7 +66,7 @@ def kjor(mappe: Path, *argumenter: str) -> subprocess.CompletedProcess:
 
 
 def les(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def test_a_toy_kind_gets_pages_register_reference_checks_and_schema(nettsted):

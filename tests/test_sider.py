@@ -31,7 +31,7 @@ def sider(site: Path) -> dict[str, BeautifulSoup]:
     resultat = {}
     for html in site.rglob("index.html"):
         url = html.parent.relative_to(site).as_posix()
-        resultat["" if url == "." else url + "/"] = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        resultat["" if url == "." else url + "/"] = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
     return resultat
 
 

@@ -87,7 +87,7 @@ def nettstedtekst(site: Path) -> str:
     """The readable content of every page (not navigation or page furniture), as one text."""
     deler = []
     for html in lesefolge(site):
-        innhold = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
+        innhold = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").select_one("article.md-content__inner")
         if innhold:
             for ramme in innhold.select(RAMME):
                 ramme.decompose()
@@ -160,7 +160,7 @@ def test_every_source_is_on_the_site_word_for_word(tekst_paa_nettstedet, kilde_i
 
 def test_the_check_fails_when_a_paragraph_is_removed(bygget, tekst_paa_nettstedet):
     side = BeautifulSoup(
-        (bygget / "handlingsplan" / "geografisk-avgrensning" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        (bygget / "handlingsplan" / "geografisk-avgrensning" / "index.html").read_text(encoding="utf-8"), "lxml"
     )
     avsnitt = normaliser(
         next(p for p in side.select("article p") if "har signalisert et ønske" in p.get_text()).get_text(" ")
