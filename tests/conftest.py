@@ -28,6 +28,14 @@ def datamappe(tmp_path: Path) -> Path:
     return mal
 
 
+@functools.cache
+def ekte_plan():
+    """The project's own data/, loaded once per test process on first use (never at import)."""
+    from macros.load import load_plan
+
+    return load_plan(PROSJEKT / "data")
+
+
 def handskrevne_sider() -> set[str]:
     """The Markdown files under docs/, relative to it: the hand-written pages."""
     return {p.relative_to(PROSJEKT / "docs").as_posix() for p in (PROSJEKT / "docs").rglob("*.md")}

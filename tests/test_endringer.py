@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PROSJEKT
+from conftest import ekte_plan
 
 from macros.endringer import Endring, sammenlign, sumendringer
 from macros.endringsrapport import INGEN_ENDRINGER, lag_rapport, main, som_markdown, som_tekst
@@ -14,7 +14,6 @@ from macros.endringstekst import setning, sumsetning
 from macros.load import load_plan
 from macros.registry import TYPER
 
-PLAN = load_plan(PROSJEKT / "data")
 KR = "\u00a0kr"
 T = "\u202f"  # the narrow no-break space between thousands
 
@@ -202,7 +201,7 @@ def test_an_unknown_revision(repo, capsys):
 
 
 def test_changes_are_records_with_kind_and_id():
-    tiltak = dict(PLAN.tiltak)
+    tiltak = dict(ekte_plan().tiltak)
     snowball = tiltak["snowball"]
     tiltak["snowball"] = snowball.model_copy(
         update={
@@ -211,7 +210,7 @@ def test_changes_are_records_with_kind_and_id():
             )
         }
     )
-    assert sammenlign(PLAN, PLAN.med(tiltak=tiltak)) == [
+    assert sammenlign(ekte_plan(), ekte_plan().med(tiltak=tiltak)) == [
         Endring("endret", "tiltak", "snowball", ("midler_2022_2024", "kr", 2023), 300000, 250000)
     ]
 
@@ -219,53 +218,53 @@ def test_changes_are_records_with_kind_and_id():
 @pytest.mark.parametrize("type_", [t for t, d in TYPER.items() if d.liste])
 def test_every_register_is_compared(type_):
     """Removing the first record of any register is found and said, without a list of registers here."""
-    poster = dict(PLAN.poster[type_])
+    poster = dict(ekte_plan().poster[type_])
     post_id, post = next(iter(poster.items()))
     del poster[post_id]
-    ny = PLAN.med(**{type_: poster})
-    endringer = sammenlign(PLAN, ny)
+    ny = ekte_plan().med(**{type_: poster})
+    endringer = sammenlign(ekte_plan(), ny)
     assert endringer == [Endring("fjernet", type_, post_id, gammel=post)]
     assert TYPER[type_].ord is not None
-    assert setning(endringer[0], PLAN, ny).startswith(f"Fjernet {TYPER[type_].ord.ubestemt}: ")
+    assert setning(endringer[0], ekte_plan(), ny).startswith(f"Fjernet {TYPER[type_].ord.ubestemt}: ")
 
 
 def test_a_reference_in_another_register_reads_as_a_name():
-    hendelse = next(iter(PLAN.hendelser.values()))
-    ny = PLAN.med(
+    hendelse = next(iter(ekte_plan().hendelser.values()))
+    ny = ekte_plan().med(
         hendelse={
-            **PLAN.hendelser,
+            **ekte_plan().hendelser,
             hendelse.id: hendelse.model_copy(update={"aktorer": [*hendelse.aktorer, "innovasjon-norge"]}),
         }
     )
-    assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [
+    assert [setning(e, ekte_plan(), ny) for e in sammenlign(ekte_plan(), ny)] == [
         f"{hendelse.tittel}: Innovasjon Norge lagt til i aktører"
     ]
 
 
 def test_a_sum_that_becomes_an_estimate_says_so():
     """«trolig» travels: an amount turned into an estimate is reported even when no sum moves."""
-    snowball = PLAN.tiltak["snowball"]
-    ny = PLAN.med(
+    snowball = ekte_plan().tiltak["snowball"]
+    ny = ekte_plan().med(
         tiltak={
-            **PLAN.tiltak,
+            **ekte_plan().tiltak,
             "snowball": snowball.model_copy(
                 update={"midler_2022_2024": snowball.midler_2022_2024.model_copy(update={"anslag": True})}
             ),
         }
     )
-    assert [sumsetning(s) for s in sumendringer(PLAN, ny)][0] == (
+    assert [sumsetning(s) for s in sumendringer(ekte_plan(), ny)][0] == (
         f"Summen av midler i 2022 er uendret (1{T}175{T}000{KR}), men delen av den som er anslag («trolig») "
         f"endret fra 50{T}000{KR} til 350{T}000{KR}."
     )
 
 
 def test_a_single_reference_in_a_one_record_file_reads_as_names():
-    okonomi = PLAN.okonomi
+    okonomi = ekte_plan().okonomi
     fordeling = okonomi.fordeling.model_copy(update={"kilde": "tiltaksplan-2021"})
-    ny = PLAN.med(okonomi=okonomi.model_copy(update={"fordeling": fordeling}))
-    assert [setning(e, PLAN, ny) for e in sammenlign(PLAN, ny)] == [
-        f"data/okonomi.yml: fordeling › kilde endret fra {PLAN.kilder[okonomi.fordeling.kilde].navn} "
-        f"til {PLAN.kilder['tiltaksplan-2021'].navn}"
+    ny = ekte_plan().med(okonomi=okonomi.model_copy(update={"fordeling": fordeling}))
+    assert [setning(e, ekte_plan(), ny) for e in sammenlign(ekte_plan(), ny)] == [
+        f"data/okonomi.yml: fordeling › kilde endret fra {ekte_plan().kilder[okonomi.fordeling.kilde].navn} "
+        f"til {ekte_plan().kilder['tiltaksplan-2021'].navn}"
     ]
 
 

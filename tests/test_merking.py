@@ -13,16 +13,14 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import PROSJEKT
+from conftest import PROSJEKT, ekte_plan
 from pydantic import ValidationError
 
 from macros.format import beregnet
-from macros.load import load_plan
 from macros.model import Midler
 from macros.okonomi import AR
 from macros.templating import miljo
 
-PLAN = load_plan(PROSJEKT / "data")
 OKONOMISIDER = ("okonomi", "okonomi/tiltak", "okonomi/befolkning")
 ANSLAGSORD = ("trolig", "anslagsvis", "om lag", "omtrent")
 
@@ -130,7 +128,7 @@ def test_the_frame_difference_is_the_sites_calculation_and_claims_nothing_more(b
 def test_the_distribution_in_kroner_is_marked_with_the_base_the_site_chose(bygget):
     figur = _les(bygget, "okonomi").find(id="graf-fordeling")
     kroner_kolonne = [celle for _, overskrift, celle in _tallceller(figur) if "Kroner" in _tekst(overskrift)]
-    assert len(kroner_kolonne) == len(PLAN.okonomi.fordeling.andeler)
+    assert len(kroner_kolonne) == len(ekte_plan().okonomi.fordeling.andeler)
     assert all(_merket(c) and c.select_one(".rp-anslag") for c in kroner_kolonne)
     assert "(beregnet: andelen av om lag 3 000 000 kr i nye tiltaksmidler per år)" in _tekst(figur.select_one("thead"))
     assert "kilden sier ikke hvilket beløp andelene skal regnes av" in _tekst(figur)
@@ -152,7 +150,12 @@ def test_the_sum_the_source_states_stays_unmarked_and_later_years_are_marked(byg
 
 @pytest.mark.parametrize(
     "url",
-    ["tiltak", *(f"virkemidler/{v}" for v in PLAN.virkemidler), *(f"roller/{r}" for r in PLAN.roller), "aktorer/lrv"],
+    [
+        "tiltak",
+        *(f"virkemidler/{v}" for v in ekte_plan().virkemidler),
+        *(f"roller/{r}" for r in ekte_plan().roller),
+        "aktorer/lrv",
+    ],
 )
 def test_sums_under_the_measures_tables_are_marked(bygget, url):
     html = _les(bygget, url)
@@ -219,7 +222,7 @@ def test_the_partnership_estimates_carry_the_estimate_marker(bygget):
 
 
 def test_a_year_the_source_speaks_of_never_reads_not_stated(bygget):
-    t = PLAN.tiltak["digital-lab-innlandet"]
+    t = ekte_plan().tiltak["digital-lab-innlandet"]
     assert "deretter selvfinansierende" in t.midler_2022_2024.tekst
     side = _les(bygget, "tiltak/digital-lab-innlandet")
     assert _tekst(side.select_one('td[data-ar="2024"]')) == "kilden: «deretter selvfinansierende»"
@@ -229,7 +232,7 @@ def test_a_year_the_source_speaks_of_never_reads_not_stated(bygget):
     rad = next(r for r in alle.select("tbody tr") if r.th.get_text() == t.navn)
     assert "kilden: «deretter selvfinansierende»" in _tekst(rad.find_all("td")[1 + AR.index(2024)])
     # «ikke oppgitt» is left only where the cell names its years and this year is not among them.
-    for tiltak in PLAN.tiltak.values():
+    for tiltak in ekte_plan().tiltak.values():
         side = _les(bygget, f"tiltak/{tiltak.id}")
         for ar in AR:
             if "ikke oppgitt" in _tekst(side.select_one(f'td[data-ar="{ar}"]')):

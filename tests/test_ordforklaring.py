@@ -12,12 +12,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROSJEKT
+from conftest import ekte_plan
 
-from macros.load import load_plan
 from macros.ordforklaring import PageError, Unntak, forklar, les_unntak
-
-PLAN = load_plan(PROSJEKT / "data")
 
 # Where a word never gets an explanation (written out here, not taken from the code under test).
 UTELATT = {
@@ -117,21 +114,21 @@ def merket_i(side: BeautifulSoup, tekststykke: str) -> list[str]:
 
 @pytest.mark.parametrize(("url", "tekststykke", "ord_id"), IKKE_SAMME)
 def test_no_tooltip_where_the_word_means_something_else(sider, url, tekststykke, ord_id):
-    assert any(s in tekststykke.split() for s in PLAN.ordliste[ord_id].skrivemater + ["regionrådene"])
+    assert any(s in tekststykke.split() for s in ekte_plan().ordliste[ord_id].skrivemater + ["regionrådene"])
     assert merket_i(sider(url), tekststykke) == [], (url, tekststykke)
 
 
 @pytest.mark.parametrize(("url", "skrivemate"), SAMME)
 def test_the_same_pages_keep_the_tooltip_where_the_word_fits(sider, url, skrivemate):
-    ord_ = next(o for o in PLAN.ordliste.values() if skrivemate in o.skrivemater)
+    ord_ = next(o for o in ekte_plan().ordliste.values() if skrivemate in o.skrivemater)
     assert any(a.get_text() == skrivemate and a["title"] == ord_.forklaring for a in sider(url).select("abbr"))
 
 
 def test_variants_name_the_same_thing():
-    assert "regionrådene" not in PLAN.ordliste["regionrad"].skrivemater
+    assert "regionrådene" not in ekte_plan().ordliste["regionrad"].skrivemater
 
 
-ALLE_SKRIVEMATER = {s: o for o in PLAN.ordliste.values() for s in o.skrivemater}
+ALLE_SKRIVEMATER = {s: o for o in ekte_plan().ordliste.values() for s in o.skrivemater}
 
 
 def forklaring_for(tekst: str) -> str:
@@ -160,7 +157,7 @@ def hele_ord(tekst: str) -> set[str]:
 
 def test_every_timeline_event_that_uses_a_term_explains_it(sider):
     hendelser = sider("historikk/tidslinje").select("li.rp-hendelse")
-    assert len(hendelser) == len(PLAN.hendelser)
+    assert len(hendelser) == len(ekte_plan().hendelser)
     med_ord = 0
     for hendelse in hendelser:
         kopi = BeautifulSoup(str(hendelse), "lxml")
@@ -190,8 +187,8 @@ def test_the_glossary_page_is_left_alone(sider):
 # The pass itself, on plain HTML (no MkDocs).
 
 
-def forklart(html: str, unntak: list[Unntak] = (), plan=PLAN) -> BeautifulSoup:
-    return BeautifulSoup(forklar(html, plan, unntak, "docs/side.md").html, "lxml")
+def forklart(html: str, unntak: list[Unntak] = (), plan=None) -> BeautifulSoup:
+    return BeautifulSoup(forklar(html, plan or ekte_plan(), unntak, "docs/side.md").html, "lxml")
 
 
 def test_whole_words_case_sensitive_and_the_longest_spelling_wins():
@@ -211,20 +208,20 @@ def test_headings_links_code_svg_forms_and_marked_elements_are_left_alone():
         "<svg><text>LRV</text></svg><label>LRV <select><option>LRV</option></select></label>"
         '<div data-ordforklaring="av"><p>LRV</p></div><pre>LRV</pre><script>var LRV = 1;</script>'
     )
-    assert forklar(kilde, PLAN).html == kilde
+    assert forklar(kilde, ekte_plan()).html == kilde
     assert [a.get_text() for a in forklart(kilde + "<p>LRV</p>").select("p > abbr")] == ["LRV", "LRV"]
 
 
 def test_the_pass_copies_everything_else_unchanged():
     kilde = '<!-- x --><p class="a" >Øyer &amp; Gausdal&nbsp;&#8211; <br/>tekst<img src="a.png" alt="LRV"></p>'
-    assert forklar(kilde, PLAN, [Unntak("lrv")]).html == kilde
+    assert forklar(kilde, ekte_plan(), [Unntak("lrv")]).html == kilde
 
 
 def test_an_explanation_with_markup_and_quotes_stays_an_attribute():
     ondsinnet = """</abbr><script>alert("x")</script>' onmouseover='alert(1)"""
-    ordliste = dict(PLAN.ordliste)
+    ordliste = dict(ekte_plan().ordliste)
     ordliste["lrv"] = ordliste["lrv"].model_copy(update={"forklaring": ondsinnet})
-    plan = PLAN.med(ordforklaring=ordliste)
+    plan = ekte_plan().med(ordforklaring=ordliste)
     html = forklar("<p>LRV møtes.</p>", plan).html
     assert "<script>" not in html and "onmouseover='" not in html
     side = BeautifulSoup(html, "lxml")
@@ -253,7 +250,7 @@ def test_a_passage_that_is_not_one_run_of_text_stops_the_build():
     with pytest.raises(PageError) as feil:
         forklar(
             "<p>regionrådet for <em>Gjøvikregionen</em></p>",
-            PLAN,
+            ekte_plan(),
             [Unntak("regionrad", "regionrådet for Gjøvikregionen")],
             "docs/side.md",
         )
@@ -276,6 +273,6 @@ def test_a_passage_that_is_not_one_run_of_text_stops_the_build():
 )
 def test_a_wrong_switch_names_the_page(verdi, melding):
     with pytest.raises(PageError) as feil:
-        les_unntak(PLAN, verdi, "Her står regionrådet for Gjøvikregionen.", "docs/side.md")
+        les_unntak(ekte_plan(), verdi, "Her står regionrådet for Gjøvikregionen.", "docs/side.md")
     assert str(feil.value).startswith("docs/side.md: ")
     assert melding in str(feil.value)

@@ -15,11 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import PROSJEKT, SEEDS
-
-from macros.load import load_plan
-
-PLAN = load_plan(PROSJEKT / "data")
+from conftest import PROSJEKT, SEEDS, ekte_plan
 
 KILDER = {
     # The action plan counts once, in its final wording (002); see kilder/README.md.
@@ -78,7 +74,7 @@ def lesefolge(site: Path) -> list[Path]:
         url = md[: -len("index.md")] if md.endswith("index.md") else md[: -len(".md")] + "/"
         sider.append(site / url / "index.html")
         if md == "tiltaksplan-2021/index.md":
-            sider += [site / "virkemidler" / v / "index.html" for v in PLAN.virkemidler]
+            sider += [site / "virkemidler" / v / "index.html" for v in ekte_plan().virkemidler]
     resten = sorted(set(site.rglob("index.html")) - set(sider))
     return [s for s in sider if s.exists()] + resten
 
