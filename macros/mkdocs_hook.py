@@ -15,15 +15,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import datatabeller, plantekst, urls
+from macros import atomfeed, datatabeller, plantekst, urls
 from macros.feil import Datafeil, Feil
+from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import kilder_for_alle, uten_kilde
 from macros.kontroll import kontroller
 from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
-from macros.pages import genererte_sider, sidestier
+from macros.pages import GeneratedPage, genererte_sider, sidestier
 from macros.plantekst import EGEN_TEKST
 from macros.registry import TYPER, med_sider
 from macros.views import PageAddress, Redigering, kildeboks
@@ -65,6 +66,10 @@ _GENERERTE: dict[str, str | None] = {}
 """This build's generated pages: path -> source, made on the first read of one (None until then)."""
 _HANDSKREVNE: set[str] = set()
 """This build's hand-written pages (a folder with its own index.md gets no generated register)."""
+_SIDER: dict[str, GeneratedPage] = {}
+"""This build's generated pages: path -> the record (or register) it shows, for its «Sist oppdatert»."""
+_HISTORIKK: list[Historikk] = [UTEN_HISTORIKK]
+"""This build's git history (macros/githistorikk.py), read once in on_files."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -84,11 +89,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _GENERERTE.clear()
     _HANDSKREVNE.clear()
     _HANDSKREVNE.update(handskrevne)
-    for sti in sidestier(plan, _HANDSKREVNE):
+    _SIDER.clear()
+    _SIDER.update(sidestier(plan, _HANDSKREVNE))
+    for sti in _SIDER:
         files.append(File.generated(config, sti, content=""))
         _GENERERTE[sti] = None
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
+    # One `git log` for every page's date and every record's changes, read once per build.
+    historikk = _HISTORIKK[0] = les_historikk(prosjektmappe(config))
+    for feed in atomfeed.feeds(plan, historikk):
+        innhold = atomfeed.atom(feed, plan, historikk, config.site_url or "", config.site_name)
+        files.append(File.generated(config, feed.sti, content=innhold))
     return files
 
 
@@ -100,11 +112,12 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         plan = plan_for(config)
         omtaler = plantekst.samling().omtaler()
         _stopp_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config))
-        _GENERERTE.update(genererte_sider(plan, omtaler, _HANDSKREVNE))
+        _GENERERTE.update(genererte_sider(plan, omtaler, _HANDSKREVNE, _HISTORIKK[0]))
     return _GENERERTE[sti]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _feeds_og_dato(page, config)
     if page.meta.get("kilder_fra") is not None:
         # Derived from every page's links to records: added in on_env, once all pages are parsed.
         return markdown
@@ -124,7 +137,39 @@ def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):
     seksjoner = dict(page.meta.get("kildeseksjoner") or {})
     if kilder and page.meta.get("kildeseksjon"):
         seksjoner.setdefault(kilder[0], page.meta["kildeseksjon"])
-    return kildeboks(plan_for(config), PageAddress(page.url), kilder, seksjoner, _redigering(page, config))
+    return kildeboks(
+        plan_for(config),
+        PageAddress(page.url),
+        kilder,
+        seksjoner,
+        _redigering(page, config),
+        _sist_oppdatert(page, config),
+    )
+
+
+def _sist_oppdatert(page: Page, config: MkDocsConfig) -> SistOppdatert:
+    """A record page's last change to its record, a register's to any record of its kind, else its file's last commit."""
+    historikk = _HISTORIKK[0]
+    sted = _SIDER.get(page.file.src_uri)
+    if sted is None:
+        docs = Path(config.docs_dir).relative_to(prosjektmappe(config)).as_posix()
+        return historikk.sist_oppdatert_fil(f"{docs}/{page.file.src_uri}")
+    if sted.post_id is None:
+        return historikk.sist_oppdatert_type(sted.type_)
+    return historikk.sist_oppdatert_post(sted.type_, sted.post_id)
+
+
+def _feeds_og_dato(page: Page, config: MkDocsConfig) -> None:
+    """The feeds the page links to (page.meta, read by overrides/main.html) and its date in the sitemap."""
+    sted = _SIDER.get(page.file.src_uri)
+    plan = plan_for(config)
+    feeds = atomfeed.feeds_for_side(plan, sted and sted.type_, sted and sted.post_id, _HISTORIKK[0])
+    page.meta["feeds"] = [{"url": f.sti, "tittel": f.tittel} for f in feeds]
+    sist = _sist_oppdatert(page, config)
+    if sist.tidspunkt is not None:
+        # MkDocs dates every page with the day of the build; the page's own date keeps two builds
+        # of the same commit identical (sitemap.xml and the timestamp inside sitemap.xml.gz).
+        page.update_date = sist.tidspunkt.dag
 
 
 def _kilder(page: Page, plan: Plan, fil: str) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import urls, views
+from .githistorikk import UTEN_HISTORIKK, Historikk
 from .kildegrunnlag import kilder_for
 from .model import Plan
 from .plantekst import Omtale
@@ -43,19 +44,22 @@ def sidestier(plan: Plan, handskrevne: Collection[str] = ()) -> dict[str, Genera
 
 
 def genererte_sider(
-    plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]] | None = None, handskrevne: Collection[str] = ()
+    plan: Plan,
+    omtaler: dict[tuple[str, str], list[Omtale]] | None = None,
+    handskrevne: Collection[str] = (),
+    historikk: Historikk = UTEN_HISTORIKK,
 ) -> dict[str, str]:
     """Path relative to docs/ -> the page's source: front matter, then the rendered HTML as one block.
 
     omtaler are the plan-text passages that link to each record («Omtalt i planteksten», and the
     documents in its Kilde block). A record no document names has no sources to cite, and is an
     error here; the hook stops the build for it, with file and line, before any page is made
-    (kildegrunnlag.uten_kilde).
+    (kildegrunnlag.uten_kilde). historikk is the git history the record pages' Endringer sections come from.
     """
     omtaler = omtaler or {}
     return {
         sti: (
-            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []))
+            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []), historikk)
             if sted.post_id is not None
             else _registerside(plan, sted.type_, sti)
         )
@@ -63,7 +67,7 @@ def genererte_sider(
     }
 
 
-def _postside(plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale]) -> str:
+def _postside(plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale], historikk: Historikk) -> str:
     posttype = TYPER[sted.type_]
     post = plan.poster[sted.type_][sted.post_id]
     kilder = kilder_for(plan, sted.type_, sted.post_id, omtaler)
@@ -77,7 +81,14 @@ def _postside(plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale]) 
         "kildeseksjoner": {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst},
         "rediger": f"data/{posttype.fil}",
     }
-    html = views.postside(plan, sted.type_, sted.post_id, views.PageAddress(urls.fil_url(sti)), omtaler)
+    html = views.postside(
+        plan,
+        sted.type_,
+        sted.post_id,
+        views.PageAddress(urls.fil_url(sti)),
+        omtaler,
+        historikk.for_post(sted.type_, sted.post_id),
+    )
     return _kilde(meta, html)
 
 

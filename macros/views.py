@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from . import datatabeller, diagram, okonomi, urls
 from .feil import Makrofeil
+from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
 from .model import Plan
 from .plantekst import Omtale, Plantekstside
 from .registry import TYPER, med_sider
@@ -33,11 +34,28 @@ def _render(mal: str, plan: Plan, side: PageAddress, **kontekst) -> Markup:
     return render(mal, plan=plan, side=side, **kontekst)
 
 
-def postside(plan: Plan, type_: str, post_id: str, side: PageAddress, omtaler: list[Omtale] = ()) -> Markup:
-    """The body of one record's page, from its kind's template and the data the registry gives it."""
+def postside(
+    plan: Plan,
+    type_: str,
+    post_id: str,
+    side: PageAddress,
+    omtaler: list[Omtale] = (),
+    historikk: Posthistorikk = UTEN_POSTHISTORIKK,
+) -> Markup:
+    """The body of one record's page, from its kind's template and the data the registry gives it.
+
+    historikk is the record's changes from git (its Endringer section); without it the page says it has none.
+    """
     posttype = TYPER[type_]
     post = plan.poster[type_][post_id]
-    return render(posttype.mal, side=side, omtaler=omtaler, **{type_: post}, **posttype.kontekst(plan, post))
+    return render(
+        posttype.mal,
+        side=side,
+        omtaler=omtaler,
+        endringshistorikk=historikk,
+        **{type_: post},
+        **posttype.kontekst(plan, post),
+    )
 
 
 def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
@@ -78,11 +96,18 @@ def behandling(plan: Plan, side: PageAddress, kilde_id: str, sitat: bool = False
 
 
 def kildeboks(
-    plan: Plan, side: PageAddress, kilde_ids: list[str], seksjoner: dict[str, str], rediger: Redigering
+    plan: Plan,
+    side: PageAddress,
+    kilde_ids: list[str],
+    seksjoner: dict[str, str],
+    rediger: Redigering,
+    sist: SistOppdatert | None = None,
 ) -> Markup:
-    """The «Kilde» block every page ends with: document(s), the section(s) of each, and where to edit."""
+    """The «Kilde» block every page ends with: document(s), the section(s) of each, when it last changed, and where to edit."""
     kilder = [plan.kilder[k] for k in kilde_ids]
-    return _render("kilde.html", plan, side, kilder=kilder, seksjoner=seksjoner, rediger=rediger)
+    return _render(
+        "kilde.html", plan, side, kilder=kilder, seksjoner=seksjoner, rediger=rediger, sist=sist or SistOppdatert()
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,143 @@
+"""The plan over time from git: Endringer sections, «Sist oppdatert» and Atom feeds, on a fixture repository.
+
+One fixture repository with three commits at fixed dates, built twice (module scope): a change to
+Snowball's amount for 2023, then a change to a Markdown page. The copy without .git is the session's
+build of the real site.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import bygg, endre, lag_nettsted
+from lxml import html as lxml_html
+
+from macros.format import kroner
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+FORSTE = "2025-01-10T12:00:00Z"
+SNOWBALL_ENDRET = "2025-03-02T09:30:00Z"
+SIDE_ENDRET = "2025-04-05T08:15:00Z"
+
+
+def _commit(mappe: Path, melding: str, tidspunkt: str) -> None:
+    miljo = {**os.environ, "GIT_AUTHOR_DATE": tidspunkt, "GIT_COMMITTER_DATE": tidspunkt}
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "add", "-A"], cwd=mappe, check=True, env=miljo)
+    subprocess.run([*git, "commit", "-q", "-m", melding], cwd=mappe, check=True, env=miljo)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> tuple[Path, Path]:
+    """A fixture repository built twice from the same commit: (first site/, second site/)."""
+    mappe = lag_nettsted(tmp_path_factory.mktemp("githistorikk"))
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=mappe, check=True)
+    _commit(mappe, "Første versjon", FORSTE)
+    snowball = 'navn: "Snowball"\n  virkemiddel: "klynger-og-nettverk"\n  midler_2021: {tekst: "Kun allerede avsatt grunnfinansiering"}\n'
+    endre(
+        mappe / "data" / "tiltak.yml",
+        snowball + '  midler_2022_2024: {tekst: "300 000,- per år i 2022-2024", kr: {2022: 300000, 2023: 300000,',
+        snowball + '  midler_2022_2024: {tekst: "300 000,- per år i 2022-2024", kr: {2022: 300000, 2023: 250000,',
+    )
+    _commit(mappe, "Snowball: mindre midler i 2023", SNOWBALL_ENDRET)
+    side = mappe / "docs" / "om" / "personvern.md"
+    side.write_text(side.read_text(encoding="utf-8") + "\nEn ny setning.\n", encoding="utf-8")
+    _commit(mappe, "Personvern: ny setning", SIDE_ENDRET)
+    sites = []
+    for i in (1, 2):
+        resultat = bygg(mappe)
+        assert resultat.returncode == 0, resultat.stderr
+        (mappe / "site").rename(mappe / f"site{i}")
+        sites.append(mappe / f"site{i}")
+    return sites[0], sites[1]
+
+
+def _side(site: Path, url: str):
+    return lxml_html.fromstring((site / url / "index.html").read_text(encoding="utf-8"))
+
+
+def _sist_oppdatert(site: Path, url: str) -> str:
+    (p,) = _side(site, url).xpath('//p[@class="rp-sist-oppdatert"]')
+    return p
+
+
+def test_snowball_endringer_lists_the_change_with_its_date(repo):
+    site, _ = repo
+    (seksjon,) = _side(site, "tiltak/snowball").xpath('//section[@class="rp-endringer"]')
+    punkter = seksjon.xpath(".//li")
+    forventet = f"Snowball: midler 2023 endret fra {kroner(300000)} til {kroner(250000)}"
+    assert [p.text_content() for p in punkter] == [f"2. mars 2025: {forventet}"]
+    assert punkter[0].xpath(".//time/@datetime") == [SNOWBALL_ENDRET]
+
+
+def test_a_tiltak_without_changes_says_so(repo):
+    site, _ = repo
+    (seksjon,) = _side(site, "tiltak/cyberland").xpath('//section[@class="rp-endringer"]')
+    assert not seksjon.xpath(".//li")
+    assert "Ingen endringer registrert siden 10. januar 2025." in seksjon.text_content()
+
+
+def test_sist_oppdatert_is_per_record_and_per_markdown_file(repo):
+    site, _ = repo
+    assert _sist_oppdatert(site, "tiltak/snowball").xpath(".//time/@datetime") == [SNOWBALL_ENDRET]
+    # Same file, untouched record: the date of the first commit, not of the file's last change.
+    assert _sist_oppdatert(site, "tiltak/cyberland").xpath(".//time/@datetime") == [FORSTE]
+    assert _sist_oppdatert(site, "om/personvern").xpath(".//time/@datetime") == [SIDE_ENDRET]
+    assert _sist_oppdatert(site, "om/tilgjengelighet").xpath(".//time/@datetime") == [FORSTE]
+    assert "Sist oppdatert: 5. april 2025." in _sist_oppdatert(site, "om/personvern").text_content()
+
+
+def _atom(fil: Path) -> ET.Element:
+    rot = ET.parse(fil).getroot()
+    assert rot.tag == f"{ATOM}feed"
+    for krav in ("id", "title", "updated"):
+        assert rot.find(f"{ATOM}{krav}") is not None and rot.find(f"{ATOM}{krav}").text, krav
+    har_forfatter = rot.find(f"{ATOM}author/{ATOM}name") is not None
+    for entry in rot.findall(f"{ATOM}entry"):
+        for krav in ("id", "title", "updated"):
+            assert entry.find(f"{ATOM}{krav}").text, krav
+        assert har_forfatter or entry.find(f"{ATOM}author/{ATOM}name") is not None
+    return rot
+
+
+def test_feeds_are_valid_atom_with_the_change(repo):
+    site, _ = repo
+    hele = _atom(site / "endringer.xml")
+    virkemiddel = _atom(site / "virkemidler" / "klynger-og-nettverk" / "endringer.xml")
+    annet = _atom(site / "virkemidler" / "gode-historier" / "endringer.xml")
+    for feed in (hele, virkemiddel):
+        (entry,) = feed.findall(f"{ATOM}entry")
+        assert entry.find(f"{ATOM}updated").text == SNOWBALL_ENDRET
+        assert feed.find(f"{ATOM}updated").text == SNOWBALL_ENDRET
+        assert "Snowball: midler 2023 endret" in entry.find(f"{ATOM}content").text
+        assert entry.find(f"{ATOM}id").text.startswith("tag:lillehammer-regionen.github.io,2025-03-02:")
+    assert annet.findall(f"{ATOM}entry") == []
+    # Feed ids differ; the instrument's feed is linked from its measure's page, the plan's from every page.
+    assert hele.find(f"{ATOM}id").text != virkemiddel.find(f"{ATOM}id").text
+    lenker = _side(site, "tiltak/snowball").xpath('//link[@type="application/atom+xml"]/@href')
+    assert lenker == ["../../endringer.xml", "../../virkemidler/klynger-og-nettverk/endringer.xml"]
+    assert _side(site, "om/personvern").xpath('//link[@type="application/atom+xml"]/@href') == ["../../endringer.xml"]
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(repo):
+    forste, andre = repo
+    filer = sorted(p.relative_to(forste) for p in forste.rglob("*") if p.is_file())
+    assert filer == sorted(p.relative_to(andre) for p in andre.rglob("*") if p.is_file())
+    ulike = [f for f in filer if (forste / f).read_bytes() != (andre / f).read_bytes()]
+    assert ulike == []
+    # The sitemap carries each page's own date, not the day of the build.
+    kart = (forste / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2025-04-05</lastmod>" in kart and "<lastmod>2025-03-02</lastmod>" in kart
+
+
+def test_a_copy_without_git_says_unknown(bygget):
+    assert "Sist oppdatert: ukjent (ingen git-historikk)." in _sist_oppdatert(bygget, "tiltak/snowball").text_content()
+    assert "Sist oppdatert: ukjent (ingen git-historikk)." in _sist_oppdatert(bygget, "om/personvern").text_content()
+    (seksjon,) = _side(bygget, "tiltak/snowball").xpath('//section[@class="rp-endringer"]')
+    assert "ukjent (ingen git-historikk)" in seksjon.text_content()
+    assert not (bygget / "endringer.xml").exists()
+    assert _side(bygget, "tiltak/snowball").xpath('//link[@type="application/atom+xml"]') == []
