@@ -64,7 +64,11 @@ def test_markup_in_data_does_not_run_in_the_browser(nettleser, endret):
             assert side.evaluate("window.__xss") is None, sti
         side.goto(base)
         # The hostile name is in the search index as text: the results render it without running it.
-        side.locator("input.md-search__input").fill("onerror")
+        # The index loads in a web worker after the page; type only once it has arrived.
+        side.wait_for_load_state("networkidle")
+        sok = side.locator("input.md-search__input")
+        sok.click()
+        sok.press_sequentially("onerror", delay=30)
         side.locator(".md-search-result__item", has_text="window.__xss").first.wait_for()
         assert side.evaluate("window.__xss") is None
         side.close()
