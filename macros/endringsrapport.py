@@ -105,13 +105,23 @@ def _ugyldig(navn: str, gammel_feil: list[Feil], ny_feil: list[Feil]) -> Rapport
 
 
 def skriv_data_ved_revisjon(repo: Path, revisjon: str, mappe: Path) -> None:
-    """Write each data file as it is at the revision into mappe (repo is the top folder); a file missing there is left out."""
+    """Write each data file as it is at the revision into mappe (repo is the top folder).
+
+    A kind added after the revision had no records then: its missing file is written as an empty
+    list (or, for a file that is one record, as that record's defaults when the model has them), so
+    its records read as new. Any other missing file is left out, and load_plan says it is missing.
+    """
     mappe.mkdir(parents=True)
     for posttype in TYPER.values():
         try:
             innhold = _git(repo, "show", f"{revisjon}:data/{posttype.fil}", tekst=False)
         except Gitfeil:
-            continue  # load_plan then says the file is missing.
+            if posttype.liste:
+                innhold = b"[]\n"
+            elif all(not felt.is_required() for felt in posttype.modell.model_fields.values()):
+                innhold = b"{}\n"
+            else:
+                continue
         (mappe / posttype.fil).write_bytes(innhold)
 
 

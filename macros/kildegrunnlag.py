@@ -65,7 +65,7 @@ def _poster_som_peker_til(plan: Plan, type_: str, post_id: str) -> list[tuple[Po
     """The records, of kinds that know their sources, with a field that points to this record (registry order)."""
     treff = []
     for annen in TYPER.values():
-        referanser = [r for r in annen.referanser if r.til == type_]
+        referanser = [r for r in annen.referanser if r.til == type_ and r.navngir]
         if annen.kilder is None or not referanser:
             continue
         for post in annen.poster(plan).values():

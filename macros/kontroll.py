@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .feil import Datafeil, Feil
@@ -58,14 +59,55 @@ def sjekk_historikksider(plan: Plan, docs_dir: Path, data_dir: Path) -> list[Fei
     ]
 
 
-def main() -> int:
-    """Run the check and report in bokmål; the exit status says whether all is well."""
+def _maneder_for(dato: date, maneder: int) -> date:
+    """The same day `maneder` months earlier (the month's last day where the month is shorter)."""
+    indeks = dato.year * 12 + dato.month - 1 - maneder
+    ar, maned = divmod(indeks, 12)
+    for dag in range(dato.day, 0, -1):
+        try:
+            return date(ar, maned + 1, dag)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def foreldede_statuser(plan: Plan, idag: date, data_dir: Path) -> list[Feil]:
+    """A warning for every measure whose status was assessed longer ago than data/innstillinger.yml allows."""
+    maneder = plan.innstillinger.status_foreldet_etter_maneder
+    grense = _maneder_for(idag, maneder)
+    fil = f"data/{TYPER['tiltak'].fil}"
+    gamle = [
+        (i, t)
+        for i, t in enumerate(plan.tiltak.values())
+        if t.status is not None and date.fromisoformat(t.status.vurdert) < grense
+    ]
+    if not gamle:
+        return []
+    dokument, _ = les_yaml(data_dir / TYPER["tiltak"].fil, fil)
+    return [
+        Feil(
+            fil,
+            f"statusen «{plan.tiltaksstatuser[t.status.status].navn}» ble vurdert {t.status.vurdert}, for mer enn "
+            f"{maneder} måneder siden. Vurder statusen på nytt og skriv den nye datoen i «vurdert» (grensen står "
+            f"i data/{TYPER['innstillinger'].fil}).",
+            linje=dokument.linje((i, "status", "vurdert")) if dokument else None,
+            post=t.id,
+            felt="status.vurdert",
+        )
+        for i, t in gamle
+    ]
+
+
+def main(idag: date | None = None, prosjekt: Path = PROSJEKT) -> int:
+    """Run the check and report in bokmål; the exit status says whether all is well (warnings do not change it)."""
     start = time.perf_counter()
     try:
-        plan, sider = kontroller()
+        plan, sider = kontroller(prosjekt)
     except Datafeil as feil:
         print(feil, file=sys.stderr)
         return 1
+    for advarsel in foreldede_statuser(plan, idag or date.today(), prosjekt / "data"):
+        print(f"Advarsel: {advarsel}", file=sys.stderr)
     tid = time.perf_counter() - start
     print(
         f"Alt i orden: dataene ({len(plan.tiltak)} tiltak) og forsiden på {len(sider)} sider er gyldige ({tid:.2f} s)."

@@ -20,6 +20,9 @@ Tekst = Annotated[str, StringConstraints(min_length=1)]
 Kroner = Annotated[int, Field(ge=0)]
 IsoTid = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 """A date as ISO text, or part of one: "2019", "2019-12", "2019-12-04"."""
+IsoDato = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+"""A whole date as ISO text: "2026-11-27"."""
+Nettadresse = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
 
 class Modell(BaseModel):
@@ -55,6 +58,8 @@ class Behandling(Modell):
     dato: IsoTid | None = None
     dato_tekst: Tekst | None = None
     referanse: Tekst | None = None
+    vedtak: Id | None = None
+    """The decision (data/vedtak.yml) the handling refers to, where one is registered."""
     sitater: list[Tekst] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -195,6 +200,49 @@ class Midler(Modell):
         return self.tekst or None
 
 
+class Vedtak(Modell):
+    """A decision a body made at a meeting, as a source or the minutes state it."""
+
+    id: Id
+    organ: Tekst
+    motedato: IsoTid
+    motedato_tekst: Tekst
+    saksnummer: Tekst | None = None
+    tekst: Tekst
+    tekstart: Literal["omtale", "vedtakstekst"]
+    """«omtale»: the source's own words about the decision; «vedtakstekst»: the decision's text from the minutes."""
+    protokoll: Nettadresse | None = None
+    kilde: Kildehenvisning
+
+    @property
+    def navn(self) -> str:
+        """The decision's title: body and meeting date as the source writes it."""
+        return f"Vedtak i {self.organ} {self.motedato_tekst}"
+
+
+class Tiltaksstatus(Modell):
+    """One word of the controlled list of measure statuses (data/tiltaksstatuser.yml)."""
+
+    id: Id
+    navn: Tekst
+
+
+class Statusrapport(Modell):
+    """A measure's reported status: what, assessed when, reported by whom, and the decision behind it."""
+
+    status: Id
+    vurdert: IsoDato
+    rapportert_av: Tekst
+    vedtak: Id | None = None
+
+
+class Innstillinger(Modell):
+    """Settings staff can change without touching code."""
+
+    status_foreldet_etter_maneder: Annotated[int, Field(ge=1)] = 12
+    """`make check` warns when a measure's status was assessed more than this many months ago."""
+
+
 class Tiltak(Modell):
     """A measure (tiltak) in the 2021 action plan."""
 
@@ -210,6 +258,8 @@ class Tiltak(Modell):
     tiltakseier_tekst: Tekst
     partnere: list[Aktorhenvisning]
     partnere_tekst: str
+    status: Statusrapport | None = None
+    """Set only when a status is reported; without it the site says «ikke rapportert»."""
 
     @model_validator(mode="after")
     def _role_change_differs(self) -> Tiltak:
@@ -554,6 +604,29 @@ class Plan:
     def nho_rangeringer(self) -> Statistikk:
         """NHO's rankings from the 2014 plan."""
         return self.poster["nho_rangeringer"]
+
+    @property
+    def vedtak(self) -> dict[str, Vedtak]:
+        """The registered decisions."""
+        return self.poster["vedtak"]
+
+    @property
+    def tiltaksstatuser(self) -> dict[str, Tiltaksstatus]:
+        """The controlled list of measure statuses, in the order the overview's filter shows them."""
+        return self.poster["tiltaksstatus"]
+
+    @property
+    def innstillinger(self) -> Innstillinger:
+        """The settings in data/innstillinger.yml."""
+        return self.poster["innstillinger"]
+
+    def kilder_med_vedtak(self, vedtak_id: str) -> list[Kilde]:
+        """The documents whose handling cites this decision."""
+        return [k for k in self.kilder.values() if k.behandling.vedtak == vedtak_id]
+
+    def tiltak_med_vedtak(self, vedtak_id: str) -> list[Tiltak]:
+        """The measures whose reported status cites this decision."""
+        return [t for t in self.tiltak.values() if t.status is not None and t.status.vedtak == vedtak_id]
 
     def tiltak_for_virkemiddel(self, virkemiddel_id: str) -> list[Tiltak]:
         """The measures under one instrument, in source order."""

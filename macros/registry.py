@@ -43,6 +43,9 @@ class Referanse:
 
     felt: str
     til: str
+    navngir: bool = True
+    """False when the pointing record's sources do not name the target (a measure's status cites a
+    decision the action plan never mentions), so the target's Kilde block leaves them out."""
 
     def verdier(self, post: Any, sti: tuple = ()) -> Iterator[tuple[tuple, Any]]:
         """Every (path, id) the field holds in one record; the path is for the YAML line."""
@@ -165,6 +168,7 @@ def _tiltakside(plan: Plan, tiltak: model.Tiltak) -> dict[str, Any]:
         "hendelser": _hendelser(plan, "tiltak", tiltak.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
+        **_tiltakstatus(plan, tiltak),
     }
 
 
@@ -197,6 +201,23 @@ def _rolleside(plan: Plan, rolle: model.Rolle) -> dict[str, Any]:
         "aktorer": plan.aktorer,
         "virkemidler": plan.virkemidler,
     }
+
+
+def _tiltakstatus(plan: Plan, tiltak: model.Tiltak) -> dict[str, Any]:
+    return {"statuser": plan.tiltaksstatuser, "alle_vedtak": plan.vedtak}
+
+
+def _vedtakside(plan: Plan, vedtak: model.Vedtak) -> dict[str, Any]:
+    return {
+        "kilde": plan.kilder[vedtak.kilde.kilde],
+        "dokumenter": plan.kilder_med_vedtak(vedtak.id),
+        "tiltak": plan.tiltak_med_vedtak(vedtak.id),
+        "statuser": plan.tiltaksstatuser,
+    }
+
+
+def _vedtaksregister(plan: Plan) -> dict[str, Any]:
+    return {"vedtak": sorted(plan.vedtak.values(), key=attrgetter("motedato"), reverse=True)}
 
 
 def _aktorregister(plan: Plan) -> dict[str, Any]:
@@ -250,7 +271,15 @@ def _okonomikilder() -> tuple[Referanse, ...]:
 # The order matters: the loader reads and the change summary lists the kinds in it, the generated
 # pages come in it, and a record's Kilde block lists its own source, then the sources of the
 # records that point to it, kind by kind in this order.
-registrer(Posttype("kilde", "kilder.yml", model.Kilde, Ord("kilde", "kilden", "Ny", "kilder")))
+registrer(
+    Posttype(
+        "kilde",
+        "kilder.yml",
+        model.Kilde,
+        Ord("kilde", "kilden", "Ny", "kilder"),
+        referanser=(Referanse("behandling.vedtak", "vedtak"),),
+    )
+)
 registrer(
     Posttype(
         "tiltak",
@@ -263,6 +292,8 @@ registrer(
             Referanse("roller_fra", "rolle"),
             Referanse("tiltakseiere", "aktor"),
             Referanse("partnere", "aktor"),
+            Referanse("status.status", "tiltaksstatus", navngir=False),
+            Referanse("status.vedtak", "vedtak", navngir=False),
         ),
         kilder=lambda plan, t: [(TILTAKSPLAN, tiltaksseksjon(plan, t))],
         mappe="tiltak",
@@ -362,3 +393,27 @@ registrer(
         kilder=lambda plan, h: [(k.kilde, k.seksjon) for k in h.kilder],
     )
 )
+registrer(
+    Posttype(
+        "vedtak",
+        "vedtak.yml",
+        model.Vedtak,
+        Ord("vedtak", "vedtaket", "Nytt", "vedtak"),
+        referanser=(Referanse("kilde.kilde", "kilde"),),
+        kilder=egen_kilde,
+        mappe="vedtak",
+        mal="vedtak.html",
+        kontekst=_vedtakside,
+        registermal="register_vedtak.html",
+        registerkontekst=_vedtaksregister,
+    )
+)
+registrer(
+    Posttype(
+        "tiltaksstatus",
+        "tiltaksstatuser.yml",
+        model.Tiltaksstatus,
+        Ord("tiltaksstatus", "tiltaksstatusen", "Ny", "tiltaksstatuser"),
+    )
+)
+registrer(Posttype("innstillinger", "innstillinger.yml", model.Innstillinger, liste=False))

@@ -68,7 +68,19 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
         totalt=totalt,
         grunnlag_sum=datatabeller.SUM_AV_TILTAKENE + okonomi.oppgitte_summer(totalt),
         grunnlag_antall=datatabeller.ANTALL_TILTAK,
+        antall_per_status=antall_per_status(plan),
     )
+
+
+IKKE_RAPPORTERT = ("ikke-rapportert", "ikke rapportert")
+"""The filter value and name of a measure without a reported status (not a status in the list)."""
+
+
+def antall_per_status(plan: Plan) -> dict[str, tuple[str, int]]:
+    """Status id -> (name, number of measures), the list's statuses in order, then «ikke rapportert»."""
+    teller = [t.status.status if t.status else IKKE_RAPPORTERT[0] for t in plan.tiltak.values()]
+    navn = {s.id: s.navn for s in plan.tiltaksstatuser.values()} | dict([IKKE_RAPPORTERT])
+    return {verdi: (tekst, teller.count(verdi)) for verdi, tekst in navn.items()}
 
 
 def register(plan: Plan, type_: str, side: PageAddress) -> Markup:

@@ -283,3 +283,19 @@ def test_a_hedged_partner_reads_as_trolig(datamappe, tmp_path):
         "Snowball: Eiere av Snowball fjernet fra partnere",
         "Snowball: Innovasjon Norge (trolig) lagt til i partnere",
     ]
+
+
+def test_a_kind_added_after_the_revision_reads_as_new_records(repo):
+    """data/vedtak.yml and its neighbours came after the old revision: their records are new, not an error."""
+    nye = ("vedtak.yml", "tiltaksstatuser.yml", "innstillinger.yml")
+    kilder = (repo / "data" / "kilder.yml").read_text(encoding="utf-8")
+    for navn in nye:
+        git(repo, "rm", "-q", "--cached", f"data/{navn}")
+    (repo / "data" / "kilder.yml").write_text(
+        "\n".join(linje for linje in kilder.splitlines() if not linje.startswith("    vedtak: ")) + "\n",
+        encoding="utf-8",
+    )
+    git(repo, "commit", "-q", "-am", "Uten vedtak")
+    (repo / "data" / "kilder.yml").write_text(kilder, encoding="utf-8")
+    resultat = linjer(repo)
+    assert any("Nytt vedtak" in linje and "04.12.20" in linje for linje in resultat), resultat

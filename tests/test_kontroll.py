@@ -123,7 +123,7 @@ def test_an_unknown_macro_argument_stops_the_build_with_page_file_and_line(netts
     [
         (
             lambda plan, side: views.register(plan, "aktorer", side),
-            "register: ukjent posttype «aktorer». Kjente verdier: tiltak, virkemiddel, aktor, rolle.",
+            "register: ukjent posttype «aktorer». Kjente verdier: tiltak, virkemiddel, aktor, rolle, vedtak.",
         ),
         (lambda plan, side: views.historikkdiagram(plan, side, "snowbal", "T"), "ukjent historikkside «snowbal»"),
         (
@@ -161,7 +161,7 @@ def test_unknown_kind_in_kilder_fra_and_a_missing_history_page_are_reported(data
         "docs/historikk/olympiatoppen.md finnes ikke. Skriv stien til siden under docs/ slik en lenke skriver den, "
         "for eksempel «historikk/snowball.md».",
         f"docs/aktorer/index.md, linje {sidelinje}, felt «kilder_fra»: ukjent posttype «aktorer». Mente du «aktor»? "
-        "Kjente posttyper med egne sider: tiltak, virkemiddel, aktor, rolle.",
+        "Kjente posttyper med egne sider: tiltak, virkemiddel, aktor, rolle, vedtak.",
     ]
 
 

@@ -109,6 +109,26 @@ def test_timeline_filter_works_with_and_without_javascript(nettleser, nettadress
     kontekst.close()
 
 
+def test_status_filter_on_the_overview_works_without_javascript(nettleser, nettadresse):
+    plan = load_plan(PROSJEKT / "data")
+    kontekst = nettleser.new_context(java_script_enabled=False)
+    side = kontekst.new_page()
+    side.goto(f"{nettadresse}tiltak/")
+    rader = side.locator("tr[data-status]")
+    synlige = lambda loc: sum(1 for i in range(loc.count()) if loc.nth(i).is_visible())  # noqa: E731
+    assert rader.count() == synlige(rader) == len(plan.tiltak)
+    # No source reports a status: «pågår» shows no measure, and no instrument's section or sum.
+    side.get_by_label("Pågår (0)").check()
+    assert synlige(rader) == 0
+    assert synlige(side.locator("section.rp-virkemiddel")) == 0
+    side.get_by_label(f"Ikke rapportert ({len(plan.tiltak)})").check()
+    assert synlige(rader) == len(plan.tiltak)
+    assert synlige(side.locator(".rp-oversikt tfoot")) == 0
+    side.get_by_label(f"Alle ({len(plan.tiltak)})", exact=True).check()
+    assert synlige(rader) == len(plan.tiltak) and synlige(side.locator(".rp-oversikt tfoot")) > 0
+    kontekst.close()
+
+
 @pytest.mark.parametrize("fargeskjema", ["light", "dark"])
 def test_charts_are_visible_in_light_and_dark_mode(nettleser, nettadresse, fargeskjema):
     kontekst = nettleser.new_context(color_scheme=fargeskjema, viewport={"width": 1280, "height": 900})

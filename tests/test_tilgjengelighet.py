@@ -23,6 +23,8 @@ WCAG_AA = {
         "aktorer/lrv/",
         "roller/veiviser/",
         "dokumenter/",
+        "vedtak/",
+        "vedtak/handlingsplan-2021-2025/",
         "historikk/tidslinje/",
         "historikk/snowball/",
         "handlingsplan/okonomi/",
