@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import atomfeed, datatabeller, plantekst, urls
+from macros import arkiv, atomfeed, datatabeller, plantekst, urls
 from macros.feil import Datafeil, Feil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import kilder_for_alle, uten_kilde
@@ -70,6 +70,8 @@ _SIDER: dict[str, GeneratedPage] = {}
 """This build's generated pages: path -> the record (or register) it shows, for its «Sist oppdatert»."""
 _HISTORIKK: list[Historikk] = [UTEN_HISTORIKK]
 """This build's git history (macros/githistorikk.py), read once in on_files."""
+_ARKIV: list[tuple[arkiv.Versjon, ...]] = [()]
+"""This build's adopted versions (macros/arkiv.py), read once in on_files and built in on_post_build."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -98,6 +100,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     # One `git log` for every page's date and every record's changes, read once per build.
     historikk = _HISTORIKK[0] = les_historikk(prosjektmappe(config))
+    try:
+        _ARKIV[0] = arkiv.les_versjoner(prosjektmappe(config))
+    except arkiv.Arkivfeil as feil:
+        raise PluginError(str(feil)) from None
     for feed in atomfeed.feeds(plan, historikk):
         innhold = atomfeed.atom(feed, plan, historikk, config.site_url or "", config.site_name)
         files.append(File.generated(config, feed.sti, content=innhold))
@@ -112,7 +118,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         plan = plan_for(config)
         omtaler = plantekst.samling().omtaler()
         _stopp_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config))
-        _GENERERTE.update(genererte_sider(plan, omtaler, _HANDSKREVNE, _HISTORIKK[0]))
+        _GENERERTE.update(genererte_sider(plan, omtaler, _HANDSKREVNE, _HISTORIKK[0], _ARKIV[0]))
     return _GENERERTE[sti]
 
 
@@ -242,6 +248,15 @@ def on_env(env, config: MkDocsConfig, files: Files):
             boks = _forklar(str(_kildeboks(page, config, kilder)), page, config, tekststykker=False).html
             page.content = f"{page.content}\n\n{boks}"
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Each adopted version is its own build of its tagged tree, next to the finished current site
+    # (its banner links to a page only when that page exists here). Without tags this does nothing.
+    try:
+        arkiv.bygg_alle(prosjektmappe(config), _ARKIV[0], Path(config.site_dir), config.site_url or "")
+    except arkiv.Arkivfeil as feil:
+        raise PluginError(str(feil)) from None
 
 
 def _redigering(page: Page, config: MkDocsConfig) -> Redigering:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import urls, views
+from .arkiv import Versjon
 from .githistorikk import UTEN_HISTORIKK, Historikk
 from .kildegrunnlag import kilder_for
 from .model import Plan
@@ -48,18 +49,20 @@ def genererte_sider(
     omtaler: dict[tuple[str, str], list[Omtale]] | None = None,
     handskrevne: Collection[str] = (),
     historikk: Historikk = UTEN_HISTORIKK,
+    arkiv: tuple[Versjon, ...] = (),
 ) -> dict[str, str]:
     """Path relative to docs/ -> the page's source: front matter, then the rendered HTML as one block.
 
     omtaler are the plan-text passages that link to each record («Omtalt i planteksten», and the
     documents in its Kilde block). A record no document names has no sources to cite, and is an
     error here; the hook stops the build for it, with file and line, before any page is made
-    (kildegrunnlag.uten_kilde). historikk is the git history the record pages' Endringer sections come from.
+    (kildegrunnlag.uten_kilde). historikk is the git history the record pages' Endringer sections come from;
+    arkiv the adopted versions a measure's page links to where the measure existed.
     """
     omtaler = omtaler or {}
     return {
         sti: (
-            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []), historikk)
+            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []), historikk, arkiv)
             if sted.post_id is not None
             else _registerside(plan, sted.type_, sti)
         )
@@ -67,7 +70,9 @@ def genererte_sider(
     }
 
 
-def _postside(plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale], historikk: Historikk) -> str:
+def _postside(
+    plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale], historikk: Historikk, arkiv: tuple[Versjon, ...]
+) -> str:
     posttype = TYPER[sted.type_]
     post = plan.poster[sted.type_][sted.post_id]
     kilder = kilder_for(plan, sted.type_, sted.post_id, omtaler)
@@ -88,6 +93,7 @@ def _postside(plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale], 
         views.PageAddress(urls.fil_url(sti)),
         omtaler,
         historikk.for_post(sted.type_, sted.post_id),
+        tuple(v for v in arkiv if sted.type_ == "tiltak" and sted.post_id in v.tiltak),
     )
     return _kilde(meta, html)
 

@@ -41,10 +41,12 @@ def postside(
     side: PageAddress,
     omtaler: list[Omtale] = (),
     historikk: Posthistorikk = UTEN_POSTHISTORIKK,
+    versjoner: tuple = (),
 ) -> Markup:
     """The body of one record's page, from its kind's template and the data the registry gives it.
 
     historikk is the record's changes from git (its Endringer section); without it the page says it has none.
+    versjoner are the adopted versions (macros/arkiv.py) that hold the record, newest first.
     """
     posttype = TYPER[type_]
     post = plan.poster[type_][post_id]
@@ -53,6 +55,7 @@ def postside(
         side=side,
         omtaler=omtaler,
         endringshistorikk=historikk,
+        tidligere_versjoner=versjoner,
         **{type_: post},
         **posttype.kontekst(plan, post),
     )
