@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from . import model
 from .okonomi import Arssum, totalt
-from .registry import TYPER
+from .registry import TILTAKSPLAN, TYPER
 
 Art = Literal["ny", "fjernet", "endret", "lagt til", "tatt bort"]
 """Kind of change: a record added or removed, a value changed, or an element added to or removed from a list."""
@@ -69,8 +69,18 @@ class Sumendring:
         return None if self.oppgitt_ny is None else self.ny.kr == self.oppgitt_ny
 
 
-OPPGITTE_SUMMER = {2021: lambda plan: plan.okonomi.tiltaksplan_2021.oppgitt_sum.kr}
+OPPGITTE_SUMMER = {2021: lambda plan: _oppgitt_sum(plan, TILTAKSPLAN)}
 """The years whose sum of amounts the source states, and where (the total sjekker.py reconciles)."""
+
+
+def _oppgitt_sum(plan: model.Plan, plan_id: str) -> int | None:
+    """The total a plan's source states, or None (also for a revision from before data/tiltaksplaner.yml)."""
+    tiltaksplan = plan.poster.get("tiltaksplan", {}).get(plan_id)
+    if tiltaksplan is None:
+        # Before data/tiltaksplaner.yml the 2021 figures stood in data/okonomi.yml.
+        gammel = getattr(plan.okonomi, "tiltaksplan_2021", None)
+        return gammel.oppgitt_sum.kr if gammel is not None else None
+    return tiltaksplan.oppgitt_sum.kr if tiltaksplan.oppgitt_sum is not None else None
 
 
 def sammenlign(gammel: model.Plan, ny: model.Plan) -> list[Endring]:

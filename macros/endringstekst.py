@@ -25,7 +25,6 @@ FELTNAVN = {
     "partnere_tekst": "partnertekst",
     "dato_tekst": "datotekst",
     "tid_tekst": "tidstekst",
-    "tiltaksplan_2021": "tiltaksplan 2021",
     "arlig": "årlig",
     "aktor": "aktør",
     "aktorer": "aktører",
@@ -125,7 +124,11 @@ def postnavn(endring: Endring, gammel: Plan, ny: Plan) -> str:
     if endring.id is None:
         return f"data/{TYPER[endring.type].fil}"
     plan = ny if endring.id in ny.poster[endring.type] else gammel
-    return visningsnavn(plan.poster[endring.type][endring.id])
+    post = plan.poster[endring.type][endring.id]
+    if endring.type == "tiltaksplanpost":
+        # «Snowball i Tiltaksplan 2022»: the entry's id alone says nothing to a reader.
+        return f"{_tiltaksnavn(post.tiltak, plan, gammel)} i {_navn_for_id('tiltaksplan', post.plan, plan, gammel)}"
+    return visningsnavn(post)
 
 
 def feltnavn(endring: Endring) -> str:
@@ -159,11 +162,37 @@ def _ord(type_: str) -> Ord:
 def _ny_post(endring: Endring, ny: Plan, gammel: Plan, ord_: Ord) -> str:
     post = endring.ny
     tekst = f"{ord_.ny} {ord_.ubestemt}: {visningsnavn(post)}"
+    if endring.type == "tiltaksplanpost":
+        return _ny_planpost(post, ny, gammel)
     if endring.type == "tiltak":
         virkemiddel = _navn_for_id("virkemiddel", post.virkemiddel, ny, gammel)
-        eiere = _liste([_navn_for_id("aktor", a, ny, gammel) for a in post.tiltakseiere])
-        tekst += f" under {virkemiddel}, {'eier' if len(post.tiltakseiere) == 1 else 'eiere'} {eiere}"
+        tekst += f" under {virkemiddel}, {_eiere(post, ny, gammel)}"
     return tekst
+
+
+def _eiere(post: Any, ny: Plan, gammel: Plan) -> str:
+    eiere = _liste([_navn_for_id("aktor", a, ny, gammel) for a in post.tiltakseiere])
+    return f"{'eier' if len(post.tiltakseiere) == 1 else 'eiere'} {eiere}"
+
+
+def _ny_planpost(post: Any, ny: Plan, gammel: Plan) -> str:
+    """«Snowball er med i Tiltaksplan 2022, eier …» or, for a measure new in the plan, «Nytt tiltak i …»."""
+    plan = _navn_for_id("tiltaksplan", post.plan, ny, gammel)
+    if post.navn is not None:
+        virkemiddel = _navn_for_id("virkemiddel", post.virkemiddel, ny, gammel)
+        return f"Nytt tiltak i {plan}: {post.navn} under {virkemiddel}, {_eiere(post, ny, gammel)}"
+    return f"{_tiltaksnavn(post.tiltak, ny, gammel)} er med i {plan}, {_eiere(post, ny, gammel)}"
+
+
+def _tiltaksnavn(tiltak_id: str, plan: Plan, annen: Plan) -> str:
+    """A measure's name, also for one that is new in a later plan (its name stands in that plan's entry)."""
+    for kilde in (plan, annen):
+        if tiltak_id in kilde.tiltak:
+            return visningsnavn(kilde.tiltak[tiltak_id])
+        for post in kilde.poster.get("tiltaksplanpost", {}).values():
+            if post.tiltak == tiltak_id and post.navn is not None:
+                return post.navn
+    return tiltak_id
 
 
 def _navn_for_id(type_: str, id_: str, plan: Plan, annen: Plan) -> str:

@@ -12,7 +12,7 @@ from . import model
 from .feil import Datafeil, Feil
 from .meldinger import valider_post
 from .registry import TYPER, Posttype, sjekk_registeret
-from .sjekker import Lest, sjekk_referanser, sjekk_summer
+from .sjekker import Lest, sjekk_referanser, sjekk_summer, sjekk_tiltaksplanposter
 from .yamlfil import YamlDokument, les_yaml
 
 
@@ -38,6 +38,7 @@ def load_plan_allowing_mismatches(data_dir: Path) -> tuple[model.Plan, list[Feil
         # Cross-checks run on the records that did validate, so one bad record
         # does not hide a broken reference in another.
         feil += sjekk_referanser(lest)
+        feil += sjekk_tiltaksplanposter(lest)
         avvik = sjekk_summer(lest)
     if feil:
         raise Datafeil(feil + avvik)

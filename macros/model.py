@@ -320,11 +320,70 @@ class OppgittBelop(Modell):
     """True when the source gives the amount as an estimate («anslagsvis», «om lag»)."""
 
 
-class Tiltaksplan2021Okonomi(Modell):
-    """The 2021 frame and the stated total of the 2021 measures."""
+class Plankolonne(Modell):
+    """A money column of a tiltaksplan's table («Midler i 2021») and the years it covers."""
 
-    ramme: OppgittBelop
-    oppgitt_sum: OppgittBelop
+    id: Id
+    navn: Tekst
+    ar: list[Annotated[int, Field(ge=2000, le=2100)]] = Field(min_length=1)
+
+
+class Tiltaksplan(Modell):
+    """One year's tiltaksplan: its source document, the frame and stated total for its year, its money columns."""
+
+    id: Id
+    navn: Tekst
+    ar: Annotated[int, Field(ge=2000, le=2100)]
+    kilde: Id
+    kolonner: list[Plankolonne] = Field(min_length=1)
+    ramme: OppgittBelop | None = None
+    """The frame set aside for the plan's year; the year's sum may not exceed it."""
+    oppgitt_sum: OppgittBelop | None = None
+    """The total the source states for the plan's year; the year's sum must equal it."""
+
+    def kolonne(self, kolonne_id: str) -> Plankolonne | None:
+        """The column with this id, or None."""
+        return next((k for k in self.kolonner if k.id == kolonne_id), None)
+
+
+class Tiltaksplanpost(Modell):
+    """A measure as a later tiltaksplan lists it: that year's money, roles, owners and partners."""
+
+    id: Id
+    plan: Id
+    tiltak: Id
+    """The measure's id; the same id as in data/tiltak.yml when the measure carries over."""
+    navn: Tekst | None = None
+    """Only for a measure that is new in this plan (its id is not in data/tiltak.yml)."""
+    virkemiddel: Id | None = None
+    """Only for a measure that is new in this plan."""
+    midler: dict[Id, Midler] = Field(min_length=1)
+    """The plan's money columns by column id (data/tiltaksplaner.yml), each a cell like in data/tiltak.yml."""
+    roller: list[Id] = Field(min_length=1)
+    roller_fra: list[Id] = Field(default_factory=list)
+    rolle_tekst: Tekst
+    tiltakseiere: list[Id] = Field(min_length=1)
+    tiltakseier_tekst: Tekst
+    partnere: list[Aktorhenvisning] = Field(default_factory=list)
+    partnere_tekst: str = ""
+
+    @model_validator(mode="after")
+    def _new_measure_is_named(self) -> Tiltaksplanpost:
+        if (self.navn is None) != (self.virkemiddel is None):
+            raise ValueError(
+                "navn og virkemiddel hører sammen: fyll ut begge for et tiltak som er nytt i denne planen, "
+                "eller ingen av dem for et tiltak som allerede står i data/tiltak.yml"
+            )
+        return self
+
+    def kr_for(self, ar: int) -> int | None:
+        """The amount stated for a year, or None when the plan states none."""
+        return next((m.kr[ar] for m in self.midler.values() if ar in m.kr), None)
+
+    @property
+    def partner_ids(self) -> list[str]:
+        """Every main partner's id in source order, settled or hedged."""
+        return [p if isinstance(p, str) else p.aktor for p in self.partnere]
 
 
 class Partnerskapsmidler(Modell):
@@ -359,7 +418,6 @@ class Fordeling(Modell):
 class Okonomi(Modell):
     """Amounts the sources state."""
 
-    tiltaksplan_2021: Tiltaksplan2021Okonomi
     partnerskapsmidler: Partnerskapsmidler
     fordeling: Fordeling
 
@@ -569,6 +627,21 @@ class Plan:
     def tiltak(self) -> dict[str, Tiltak]:
         """The measures."""
         return self.poster["tiltak"]
+
+    @property
+    def tiltaksplaner(self) -> dict[str, Tiltaksplan]:
+        """The tiltaksplaner, one per year."""
+        return self.poster["tiltaksplan"]
+
+    @property
+    def tiltaksplanposter(self) -> dict[str, Tiltaksplanpost]:
+        """The measures of the later tiltaksplaner (the 2021 plan's are data/tiltak.yml)."""
+        return self.poster["tiltaksplanpost"]
+
+    def poster_for_tiltak(self, tiltak_id: str) -> list[Tiltaksplanpost]:
+        """A measure's entries in the later tiltaksplaner, in plan-year order."""
+        poster = [p for p in self.tiltaksplanposter.values() if p.tiltak == tiltak_id]
+        return sorted(poster, key=lambda p: self.tiltaksplaner[p.plan].ar)
 
     @property
     def okonomi(self) -> Okonomi:

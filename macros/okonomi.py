@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from .model import Midler, OppgittBelop, Plan, Tiltak
+from .registry import TILTAKSPLAN
 
 FORSTE_AR = 2021
 """The year of the action plan's column «Midler i 2021»: the plan's own year, whose sum the source states."""
@@ -158,9 +159,9 @@ def per_rolle(plan: Plan) -> list[Gruppesum]:
 
 def totalt(plan: Plan) -> dict[int, Arssum]:
     """Sums per year over all measures, by year; a sum the source states itself carries the source's wording."""
-    oppgitt = plan.okonomi.tiltaksplan_2021.oppgitt_sum
+    oppgitt = plan.tiltaksplaner[TILTAKSPLAN].oppgitt_sum
     summer = arssummer(plan.tiltak.values())
-    if summer[FORSTE_AR].kr == oppgitt.kr:
+    if oppgitt is not None and summer[FORSTE_AR].kr == oppgitt.kr:
         summer[FORSTE_AR] = replace(summer[FORSTE_AR], oppgitt=oppgitt.tekst)
     return summer
 
@@ -207,7 +208,7 @@ class Ramme2021:
 
 def ramme_2021(plan: Plan) -> Ramme2021:
     """The frame, the stated sum of the 2021 amounts, and the difference (the site's calculation)."""
-    okonomi = plan.okonomi.tiltaksplan_2021
+    okonomi = plan.tiltaksplaner[TILTAKSPLAN]
     return Ramme2021(okonomi.ramme, okonomi.oppgitt_sum, okonomi.ramme.kr - okonomi.oppgitt_sum.kr)
 
 

@@ -168,8 +168,16 @@ def _tiltakside(plan: Plan, tiltak: model.Tiltak) -> dict[str, Any]:
         "hendelser": _hendelser(plan, "tiltak", tiltak.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
+        "tiltaksplaner": _tiltaket_i_planene(plan, tiltak),
         **_tiltakstatus(plan, tiltak),
     }
+
+
+def _tiltaket_i_planene(plan: Plan, tiltak: model.Tiltak) -> list[tuple[model.Tiltaksplan, Any, model.Kilde]]:
+    """(plan, its entry, its document) for each plan listing the measure; in the 2021 plan the entry is the measure."""
+    planer = [(plan.tiltaksplaner[TILTAKSPLAN], tiltak)] if TILTAKSPLAN in plan.tiltaksplaner else []
+    planer += [(plan.tiltaksplaner[p.plan], p) for p in plan.poster_for_tiltak(tiltak.id)]
+    return [(tp, post, plan.kilder[tp.kilde]) for tp, post in planer]
 
 
 def _virkemiddelside(plan: Plan, virkemiddel: model.Virkemiddel) -> dict[str, Any]:
@@ -243,6 +251,11 @@ def _virkemiddelregister(plan: Plan) -> dict[str, Any]:
     }
 
 
+def _senere_planer(plan: Plan, tiltak: model.Tiltak) -> list[tuple[str, None]]:
+    """The documents of the later plans that list a measure."""
+    return [(plan.tiltaksplaner[p.plan].kilde, None) for p in plan.poster_for_tiltak(tiltak.id)]
+
+
 def tiltaksseksjon(plan: Plan, tiltak: model.Tiltak) -> str:
     """The section of the action plan whose table lists a measure."""
     return f"Vurdering: {plan.virkemidler[tiltak.virkemiddel].overskrift}"
@@ -260,8 +273,6 @@ def kilde_og_seksjon(plan: Plan, post: Any) -> list[tuple[str, str]]:
 
 def _okonomikilder() -> tuple[Referanse, ...]:
     deler = (
-        "tiltaksplan_2021.ramme",
-        "tiltaksplan_2021.oppgitt_sum",
         *(f"partnerskapsmidler.{navn}" for navn in model.Partnerskapsmidler.model_fields),
         "fordeling",
     )
@@ -295,7 +306,7 @@ registrer(
             Referanse("status.status", "tiltaksstatus", navngir=False),
             Referanse("status.vedtak", "vedtak", navngir=False),
         ),
-        kilder=lambda plan, t: [(TILTAKSPLAN, tiltaksseksjon(plan, t))],
+        kilder=lambda plan, t: [(TILTAKSPLAN, tiltaksseksjon(plan, t)), *_senere_planer(plan, t)],
         mappe="tiltak",
         mal="tiltak.html",
         kontekst=_tiltakside,
@@ -346,6 +357,37 @@ registrer(
     )
 )
 registrer(Posttype("okonomi", "okonomi.yml", model.Okonomi, liste=False, referanser=_okonomikilder()))
+registrer(
+    Posttype(
+        "tiltaksplan",
+        "tiltaksplaner.yml",
+        model.Tiltaksplan,
+        Ord("tiltaksplan", "tiltaksplanen", "Ny", "tiltaksplaner"),
+        referanser=(
+            Referanse("kilde", "kilde"),
+            Referanse("ramme.kilde", "kilde"),
+            Referanse("oppgitt_sum.kilde", "kilde"),
+        ),
+    )
+)
+registrer(
+    Posttype(
+        "tiltaksplanpost",
+        "tiltaksplanposter.yml",
+        model.Tiltaksplanpost,
+        Ord("tiltak i en tiltaksplan", "tiltaket i tiltaksplanen", "Nytt", "tiltak i tiltaksplanene"),
+        # `tiltak` is checked in sjekker.py: a measure new in a later plan is not in data/tiltak.yml.
+        referanser=(
+            Referanse("plan", "tiltaksplan"),
+            Referanse("virkemiddel", "virkemiddel"),
+            Referanse("roller", "rolle"),
+            Referanse("roller_fra", "rolle"),
+            Referanse("tiltakseiere", "aktor"),
+            Referanse("partnere", "aktor"),
+        ),
+        kilder=lambda plan, p: [(plan.tiltaksplaner[p.plan].kilde, None)],
+    )
+)
 registrer(
     Posttype(
         "ordforklaring",

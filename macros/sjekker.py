@@ -9,7 +9,7 @@ from typing import Any
 from .feil import Feil
 from .format import kroner
 from .meldinger import foreslaa
-from .registry import TYPER, Referanse
+from .registry import TILTAKSPLAN, TYPER, Referanse
 from .yamlfil import YamlDokument
 
 
@@ -35,8 +35,7 @@ def sjekk_referanser(lest: dict[str, Lest]) -> list[Feil]:
 def sjekk_summer(lest: dict[str, Lest]) -> list[Feil]:
     """Every total the data states or sums that does not reconcile with the source's stated figure."""
     feil: list[Feil] = []
-    if lest["tiltak"].komplett:
-        feil += _sjekk_sum_2021(lest)
+    feil += _sjekk_planer(lest)
     feil += _sjekk_partnerskapsmidler(lest)
     feil += _sjekk_statistikksummer(lest, "befolkning")
     feil += _sjekk_statistikksummer(lest, "nho_rangeringer")
@@ -119,26 +118,93 @@ def _sjekk_statistikksummer(lest: dict[str, Lest], fil: str) -> Iterator[Feil]:
                     )
 
 
-def _sjekk_sum_2021(lest: dict[str, Lest]) -> Iterator[Feil]:
-    """The 2021 amounts must add up to the source's stated total, within the frame."""
-    okonomi = lest["okonomi"].poster[""].tiltaksplan_2021
-    summen = sum(t.midler_2021.kr.get(2021, 0) for t in lest["tiltak"].poster.values())
-    fil = lest["okonomi"].dokument.fil
-    if summen != okonomi.oppgitt_sum.kr:
-        yield Feil(
-            fil,
-            f"summen av midler i 2021 i data/tiltak.yml er {kroner(summen)}, men kilden oppgir "
-            f"{kroner(okonomi.oppgitt_sum.kr)} («{okonomi.oppgitt_sum.tekst}»). Rett beløpene i "
-            "data/tiltak.yml slik at de stemmer med kilden, eller rett den oppgitte summen her "
-            "hvis kilden er endret.",
-            linje=lest["okonomi"].dokument.linje(("tiltaksplan_2021", "oppgitt_sum", "kr")),
-            felt="tiltaksplan_2021.oppgitt_sum.kr",
-        )
-    if summen > okonomi.ramme.kr:
-        yield Feil(
-            fil,
-            f"summen av midler i 2021 i data/tiltak.yml er {kroner(summen)}, som er mer enn rammen på "
-            f"{kroner(okonomi.ramme.kr)} («{okonomi.ramme.tekst}»).",
-            linje=lest["okonomi"].dokument.linje(("tiltaksplan_2021", "ramme", "kr")),
-            felt="tiltaksplan_2021.ramme.kr",
-        )
+def sjekk_tiltaksplanposter(lest: dict[str, Lest]) -> list[Feil]:
+    """Every later plan's entry names a known measure and uses its plan's money columns and their years."""
+    return list(_sjekk_tiltaksplanposter(lest))
+
+
+def _sjekk_tiltaksplanposter(lest: dict[str, Lest]) -> Iterator[Feil]:
+    poster = lest["tiltaksplanpost"]
+    planer = lest["tiltaksplan"].poster
+    dokument = poster.dokument
+    kjente = set(lest["tiltak"].poster) | set(lest["tiltak"].ugyldige_ids)
+    nye = {p.tiltak for p in poster.poster.values() if p.navn is not None}
+    for post_id, post in poster.poster.items():
+        sti = poster.sti_for_id[post_id]
+
+        def feil(felt: tuple, melding: str, post_id: str = post_id, sti: tuple = sti) -> Feil:
+            return Feil(dokument.fil, melding, linje=dokument.linje(sti + felt), post=post_id, felt=".".join(felt))
+
+        if post.navn is not None and post.tiltak in kjente:
+            yield feil(
+                ("navn",),
+                f"tiltaket «{post.tiltak}» står allerede i data/tiltak.yml. Et tiltak som går videre, har bare "
+                "id-en i «tiltak»; navn og virkemiddel skrives bare for et tiltak som er nytt i planen.",
+            )
+        elif post.tiltak not in kjente | nye:
+            yield feil(
+                ("tiltak",),
+                f"ukjent tiltak «{post.tiltak}». Id-en må finnes i data/tiltak.yml, eller tiltaket må være nytt i en "
+                "plan her med navn og virkemiddel."
+                f"{foreslaa(post.tiltak, sorted(kjente | nye))}",
+            )
+        plan = planer.get(post.plan)
+        if plan is None:
+            continue
+        if post.plan == TILTAKSPLAN:
+            yield feil(
+                ("plan",),
+                f"tiltakene i {plan.navn} står i data/tiltak.yml; her står bare tiltakene i senere planer.",
+            )
+            continue
+        for kolonne_id, midler in post.midler.items():
+            kolonne = plan.kolonne(kolonne_id)
+            if kolonne is None:
+                yield feil(
+                    ("midler", kolonne_id),
+                    f"{plan.navn} har ingen kolonne «{kolonne_id}». Kolonnene er "
+                    f"{', '.join(k.id for k in plan.kolonner)} (data/tiltaksplaner.yml).",
+                )
+            elif ugyldige := sorted((set(midler.kr) | set(midler.uten_belop)) - set(kolonne.ar)):
+                yield feil(
+                    ("midler", kolonne_id),
+                    f"året {ugyldige[0]} hører ikke til kolonnen «{kolonne.navn}» i {plan.navn}; "
+                    f"tillatte år er {', '.join(map(str, kolonne.ar))}",
+                )
+
+
+def _sjekk_planer(lest: dict[str, Lest]) -> Iterator[Feil]:
+    """Each plan's amounts for its year must add up to the total its source states, within its frame."""
+    dokument = lest["tiltaksplan"].dokument
+    for plan_id, plan in lest["tiltaksplan"].poster.items():
+        if plan_id == TILTAKSPLAN:
+            if not lest["tiltak"].komplett:
+                continue
+            belop = [t.kr_for(plan.ar) for t in lest["tiltak"].poster.values()]
+            hvor = f"i data/tiltak.yml ({plan.navn})"
+        else:
+            if not lest["tiltaksplanpost"].komplett:
+                continue
+            belop = [p.kr_for(plan.ar) for p in lest["tiltaksplanpost"].poster.values() if p.plan == plan_id]
+            hvor = f"for tiltakene i {plan.navn} i data/tiltaksplanposter.yml"
+        summen = sum(b for b in belop if b is not None)
+        sti = lest["tiltaksplan"].sti_for_id[plan_id]
+        if plan.oppgitt_sum is not None and summen != plan.oppgitt_sum.kr:
+            yield Feil(
+                dokument.fil,
+                f"summen av midler i {plan.ar} {hvor} er {kroner(summen)}, men kilden oppgir "
+                f"{kroner(plan.oppgitt_sum.kr)} («{plan.oppgitt_sum.tekst}»). Rett beløpene slik at de stemmer med "
+                "kilden, eller rett den oppgitte summen her hvis kilden er endret.",
+                linje=dokument.linje(sti + ("oppgitt_sum", "kr")),
+                post=plan_id,
+                felt="oppgitt_sum.kr",
+            )
+        if plan.ramme is not None and summen > plan.ramme.kr:
+            yield Feil(
+                dokument.fil,
+                f"summen av midler i {plan.ar} {hvor} er {kroner(summen)}, som er mer enn rammen på "
+                f"{kroner(plan.ramme.kr)} («{plan.ramme.tekst}»).",
+                linje=dokument.linje(sti + ("ramme", "kr")),
+                post=plan_id,
+                felt="ramme.kr",
+            )

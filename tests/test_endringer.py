@@ -127,12 +127,12 @@ def test_a_moved_reconciled_total_is_reported(repo):
     ]
     # The build stops on this; the report repeats sjekker.py's own message, with file and line.
     avvik = summer["Summer som ikke stemmer (bygget stopper)"]
-    assert len(avvik) == 1 and avvik[0].startswith("data/okonomi.yml, linje ")
+    assert len(avvik) == 1 and avvik[0].startswith("data/tiltaksplaner.yml, linje ")
 
 
 def test_a_total_that_still_matches_says_so(repo):
     endre(repo, "tiltak.yml", '{tekst: "75 000,-", kr: {2021: 75000}}', '{tekst: "125 000,-", kr: {2021: 125000}}')
-    endre(repo, "okonomi.yml", "kr: 1200000", "kr: 1250000")
+    endre(repo, "tiltaksplaner.yml", "kr: 1200000", "kr: 1250000")
     summer = {a.overskrift: a.linjer for a in lag_rapport(repo, "HEAD").avsnitt}
     assert summer["Summer regnet ut fra data/tiltak.yml"] == [
         f"Summen av midler i 2021 endret fra 1{T}200{T}000{KR} til 1{T}250{T}000{KR} og stemmer fortsatt med "

@@ -113,17 +113,18 @@ def test_unquoted_date_is_read_as_a_date(datamappe):
 
 def test_sum_that_does_not_match_the_stated_total_names_both_numbers(datamappe):
     endre(datamappe, "tiltak.yml", "kr: {2021: 75000}", "kr: {2021: 25000}")
-    linje = endre(datamappe, "okonomi.yml", "    kr: 1200000", "    kr: 1200000")
+    linje = endre(datamappe, "tiltaksplaner.yml", "    kr: 1200000", "    kr: 1200000")
     melding = en_feil(datamappe)
-    assert f"data/okonomi.yml, linje {linje}, felt «tiltaksplan_2021.oppgitt_sum.kr»" in melding
+    assert f"data/tiltaksplaner.yml, linje {linje}, post «tiltaksplan-2021», felt «oppgitt_sum.kr»" in melding
+    assert "summen av midler i 2021 i data/tiltak.yml (Tiltaksplan 2021)" in melding
     assert "er 1\u202f150\u202f000\u00a0kr, men kilden oppgir 1\u202f200\u202f000\u00a0kr" in melding
 
 
 def test_sum_over_the_frame(datamappe):
     endre(datamappe, "tiltak.yml", "kr: {2021: 75000}", "kr: {2021: 475000}")
-    endre(datamappe, "okonomi.yml", "    kr: 1200000", "    kr: 1600000")
+    endre(datamappe, "tiltaksplaner.yml", "    kr: 1200000", "    kr: 1600000")
     melding = en_feil(datamappe)
-    assert "data/okonomi.yml" in melding and "mer enn rammen på 1\u202f500\u202f000\u00a0kr" in melding
+    assert "data/tiltaksplaner.yml" in melding and "mer enn rammen på 1\u202f500\u202f000\u00a0kr" in melding
 
 
 def test_empty_file(datamappe):

@@ -38,9 +38,10 @@ def _oppgitte_tall() -> set[float]:
     data = PROSJEKT / "data"
     tall: set[float] = set()
     okonomi = yaml.safe_load((data / "okonomi.yml").read_text(encoding="utf-8"))
-    for del_ in ("tiltaksplan_2021", "partnerskapsmidler"):
-        for belop in okonomi[del_].values():
-            tall |= {belop["kr"], -belop["kr"]}  # the reduction is shown as a negative line
+    for belop in okonomi["partnerskapsmidler"].values():
+        tall |= {belop["kr"], -belop["kr"]}  # the reduction is shown as a negative line
+    for plan in yaml.safe_load((data / "tiltaksplaner.yml").read_text(encoding="utf-8")):
+        tall |= {plan[felt]["kr"] for felt in ("ramme", "oppgitt_sum") if felt in plan}
     tall |= {a["prosent"] for a in okonomi["fordeling"]["andeler"]}
     for t in yaml.safe_load((data / "tiltak.yml").read_text(encoding="utf-8")):
         for felt in ("midler_2021", "midler_2022_2024"):

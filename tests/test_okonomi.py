@@ -74,7 +74,7 @@ def test_the_sources_stated_totals_hold():
     assert p.fra_fylkeskommunen.kr + p.fra_kommunene.kr == p.arlig.kr
     assert p.arlig.kr - p.reduksjon_administrasjon.kr == p.nye_tiltaksmidler.kr == 3000000
     assert [a.prosent for a in ekte_plan().okonomi.fordeling.andeler] == [80, 10, 10]
-    ramme = ekte_plan().okonomi.tiltaksplan_2021
+    ramme = ekte_plan().tiltaksplaner["tiltaksplan-2021"]
     sum_2021 = sum(t.kr_for(2021) or 0 for t in ekte_plan().tiltak.values())
     assert sum_2021 == ramme.oppgitt_sum.kr == 1200000 <= ramme.ramme.kr == 1500000
     befolkning = ekte_plan().befolkning.tabeller[0]
