@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .eldre_format import oppgrader
 from .endringer import sammenlign, sumendringer
 from .endringstekst import setning, sumsetning
 from .feil import Datafeil, Feil
@@ -123,6 +124,7 @@ def skriv_data_ved_revisjon(repo: Path, revisjon: str, mappe: Path) -> None:
             else:
                 continue
         (mappe / posttype.fil).write_bytes(innhold)
+    oppgrader(mappe)
 
 
 def som_tekst(rapport: Rapport) -> str:

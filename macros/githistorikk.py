@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .eldre_format import oppgrader
 from .endringer import sammenlign
 from .endringstekst import setning
 from .feil import Datafeil
@@ -282,6 +283,7 @@ def _last(filer: dict[str, bytes | None]) -> Plan | None:
         for fil, innhold in filer.items():
             if innhold is not None:
                 (mappe / fil).write_bytes(innhold)
+        oppgrader(mappe)
         try:
             return load_plan_allowing_mismatches(mappe)[0]
         except Datafeil:

@@ -210,3 +210,25 @@ def test_the_measure_page_shows_each_plan_year(nettsted):
     assert fakta_2021["Rolle regionen"].startswith("Veiviser")
     # The Kilde block names the 2022 document too.
     assert "Tiltaksplan 2022 (testdata)" in side.get_text()
+
+
+def test_data_from_before_the_plan_years_reads_as_today(datamappe):
+    """A revision with the 2021 figures under okonomi.yml's `tiltaksplan_2021` loads as the same plan."""
+    import yaml
+
+    from macros.eldre_format import oppgrader
+
+    plan_2021 = yaml.safe_load((datamappe / "tiltaksplaner.yml").read_text(encoding="utf-8"))[0]
+    okonomi = (datamappe / "okonomi.yml").read_text(encoding="utf-8")
+    gammel = {"tiltaksplan_2021": {"ramme": plan_2021["ramme"], "oppgitt_sum": plan_2021["oppgitt_sum"]}}
+    (datamappe / "okonomi.yml").write_text(yaml.safe_dump(gammel, allow_unicode=True) + okonomi, encoding="utf-8")
+    (datamappe / "tiltaksplaner.yml").unlink()
+    (datamappe / "tiltaksplanposter.yml").unlink()
+    with pytest.raises(Datafeil):
+        load_plan(datamappe)
+    oppgrader(datamappe)
+    assert load_plan(datamappe) == ekte_plan()
+    # Today's format is left as it is.
+    for_ = {f.name: f.read_bytes() for f in datamappe.glob("*.yml")}
+    oppgrader(datamappe)
+    assert {f.name: f.read_bytes() for f in datamappe.glob("*.yml")} == for_
