@@ -41,7 +41,7 @@ def setning(endring: Endring, gammel: Plan, ny: Plan) -> str:
     if endring.art == "ny":
         return _ny_post(endring, ny, gammel, ord_)
     if endring.art == "fjernet":
-        return f"Fjernet {ord_.ubestemt}: {visningsnavn(endring.gammel)}"
+        return f"Fjernet {ord_.ubestemt}: {postnavn(endring, gammel, ny)}"
     post = postnavn(endring, gammel, ny)
     felt = feltnavn(endring)
     fra, til = _verdi(endring, endring.gammel, gammel, ny), _verdi(endring, endring.ny, ny, gammel)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ekte_plan
+from test_tiltaksplaner import legg_til_2022
 
 from macros.endringer import Endring, sammenlign, sumendringer
 from macros.endringsrapport import INGEN_ENDRINGER, lag_rapport, main, som_markdown, som_tekst
@@ -216,16 +217,21 @@ def test_changes_are_records_with_kind_and_id():
 
 
 @pytest.mark.parametrize("type_", [t for t, d in TYPER.items() if d.liste])
-def test_every_register_is_compared(type_):
+def test_every_register_is_compared(type_, datamappe):
     """Removing the first record of any register is found and said, without a list of registers here."""
-    poster = dict(ekte_plan().poster[type_])
+    plan = ekte_plan()
+    if not plan.poster[type_]:
+        # The real data has no plan year after 2021 yet; the fixture's 2022 plan fills that register.
+        legg_til_2022(datamappe)
+        plan = load_plan(datamappe)
+    poster = dict(plan.poster[type_])
     post_id, post = next(iter(poster.items()))
     del poster[post_id]
-    ny = ekte_plan().med(**{type_: poster})
-    endringer = sammenlign(ekte_plan(), ny)
+    ny = plan.med(**{type_: poster})
+    endringer = sammenlign(plan, ny)
     assert endringer == [Endring("fjernet", type_, post_id, gammel=post)]
     assert TYPER[type_].ord is not None
-    assert setning(endringer[0], ekte_plan(), ny).startswith(f"Fjernet {TYPER[type_].ord.ubestemt}: ")
+    assert setning(endringer[0], plan, ny).startswith(f"Fjernet {TYPER[type_].ord.ubestemt}: ")
 
 
 def test_a_reference_in_another_register_reads_as_a_name():

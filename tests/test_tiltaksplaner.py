@@ -178,6 +178,10 @@ def test_the_change_summary_words_a_new_plan_year_naturally(datamappe):
     assert [setning(e, endret, etter) for e in sammenlign(endret, etter)] == [
         "Snowball i Tiltaksplan 2022: rolletekst endret fra «Brobygger» til «Brobygger og veiviser»"
     ]
+    uten = endret.med(tiltaksplanpost={"2022-reiselivsdata": endret.tiltaksplanposter["2022-reiselivsdata"]})
+    assert [setning(e, endret, uten) for e in sammenlign(endret, uten)] == [
+        "Fjernet tiltak i en tiltaksplan: Snowball i Tiltaksplan 2022"
+    ]
 
 
 def test_the_measure_page_shows_each_plan_year(nettsted):
