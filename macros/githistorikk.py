@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .eldre_format import oppgrader
-from .endringer import sammenlign
+from .endringer import Endring, sammenlign
 from .endringstekst import setning
 from .feil import Datafeil
 from .load import load_plan_allowing_mismatches
@@ -68,6 +68,8 @@ class Postendring:
     tekst: str
     virkemiddel: str | None = None
     """For a measure: the instrument it stood under in the commit (for the instrument's feed)."""
+    vedtak: str | None = None
+    """For a change to a measure's status: the decision the new status cites, if any."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ def _les(prosjekt: Path, prefiks: str) -> Historikk:
                     endring.id,
                     setning(endring, gammel, ny),
                     _virkemiddel(endring.type, endring.id, ny, gammel),
+                    _vedtak(endring, ny),
                 )
             )
     forste = planer[brukt[0][0]]
@@ -288,6 +291,14 @@ def _last(filer: dict[str, bytes | None]) -> Plan | None:
             return load_plan_allowing_mismatches(mappe)[0]
         except Datafeil:
             return None
+
+
+def _vedtak(endring: Endring, ny: Plan) -> str | None:
+    """The decision a measure's new status cites, when the change is to that status."""
+    if endring.type != "tiltak" or endring.felt[:1] != ("status",):
+        return None
+    tiltak = ny.tiltak.get(endring.id)
+    return tiltak.status.vedtak if tiltak is not None and tiltak.status is not None else None
 
 
 def _virkemiddel(type_: str, post_id: str | None, ny: Plan, gammel: Plan) -> str | None:

@@ -141,3 +141,22 @@ def test_a_copy_without_git_says_unknown(bygget):
     assert "ukjent (ingen git-historikk)" in seksjon.text_content()
     assert not (bygget / "endringer.xml").exists()
     assert _side(bygget, "tiltak/snowball").xpath('//link[@type="application/atom+xml"]') == []
+
+
+def test_a_status_change_links_the_decision_it_cites(tmp_path):
+    from test_vedtak import med_status
+
+    mappe = lag_nettsted(tmp_path / "status")
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=mappe, check=True)
+    _commit(mappe, "Første versjon", FORSTE)
+    med_status(mappe / "data" / "tiltak.yml", "2025-02-01")
+    _commit(mappe, "Snowball: status pågår", SNOWBALL_ENDRET)
+    resultat = bygg(mappe)
+    assert resultat.returncode == 0, resultat.stderr
+    (seksjon,) = _side(mappe / "site", "tiltak/snowball").xpath('//section[@class="rp-endringer"]')
+    (punkt,) = seksjon.xpath(".//li")
+    assert punkt.xpath(".//a/@href") == ["../../vedtak/handlingsplan-2021-2025/"]
+    assert "Vedtak i " in punkt.xpath(".//a")[0].text_content()
+    # Another measure's entries link no decision.
+    (annen,) = _side(mappe / "site", "tiltak/cyberland").xpath('//section[@class="rp-endringer"]')
+    assert not annen.xpath(".//a")
