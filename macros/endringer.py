@@ -74,13 +74,9 @@ OPPGITTE_SUMMER = {2021: lambda plan: _oppgitt_sum(plan, TILTAKSPLAN)}
 
 
 def _oppgitt_sum(plan: model.Plan, plan_id: str) -> int | None:
-    """The total a plan's source states, or None (also for a revision from before data/tiltaksplaner.yml)."""
-    tiltaksplan = plan.poster.get("tiltaksplan", {}).get(plan_id)
-    if tiltaksplan is None:
-        # Before data/tiltaksplaner.yml the 2021 figures stood in data/okonomi.yml.
-        gammel = getattr(plan.okonomi, "tiltaksplan_2021", None)
-        return gammel.oppgitt_sum.kr if gammel is not None else None
-    return tiltaksplan.oppgitt_sum.kr if tiltaksplan.oppgitt_sum is not None else None
+    """The total a plan's source states, or None when the plan or its stated total is missing."""
+    tiltaksplan = plan.tiltaksplaner.get(plan_id)
+    return tiltaksplan.oppgitt_sum.kr if tiltaksplan is not None and tiltaksplan.oppgitt_sum is not None else None
 
 
 def sammenlign(gammel: model.Plan, ny: model.Plan) -> list[Endring]:
