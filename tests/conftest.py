@@ -137,10 +137,17 @@ class _StilleHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _StilleServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that leaves a page closes its connections mid-transfer; that is no failure.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def server(mappe: Path):
     """Serve a folder on 127.0.0.1 on a free port; returns (base_url, stop)."""
     handler = functools.partial(_StilleHandler, directory=str(mappe))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _StilleServer(("127.0.0.1", 0), handler)
     traad = threading.Thread(target=httpd.serve_forever, daemon=True)
     traad.start()
     return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd.shutdown
