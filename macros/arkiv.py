@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from . import urls
-from .githistorikk import _batch, _git, _Gitfeil
+from .git import Gitfeil, batch_objekter, git
 from .templating import render
 
 PREFIKS = "vedtatt/"
@@ -69,11 +69,11 @@ def les_versjoner(prosjekt: Path) -> tuple[Versjon, ...]:
     if os.environ.get(I_ARKIVBYGG):
         return ()
     try:
-        prefiks = _git(prosjekt, "rev-parse", "--show-prefix").decode().strip()
-        tags = _git(
+        prefiks = git(prosjekt, "rev-parse", "--show-prefix").decode().strip()
+        tags = git(
             prosjekt, "for-each-ref", "--format=%(refname) %(objectname) %(*objectname)", f"refs/tags/{PREFIKS}"
         ).decode()
-    except (_Gitfeil, OSError):
+    except (Gitfeil, OSError):
         return ()
     # %(*objectname) is the commit an annotated tag points to; a lightweight tag has only %(objectname).
     par = [(felt[0].removeprefix("refs/tags/"), felt[-1]) for felt in (linje.split() for linje in tags.splitlines())]
@@ -81,7 +81,7 @@ def les_versjoner(prosjekt: Path) -> tuple[Versjon, ...]:
         return ()
     filer = ("vedtak.yml", "tiltak.yml")
     foresporsel = "".join(f"{commit}:{prefiks}data/{fil}\n" for _, commit in par for fil in filer).encode()
-    innhold = iter(_batch(_git(prosjekt, "cat-file", "--batch", inn=foresporsel)))
+    innhold = iter(batch_objekter(git(prosjekt, "cat-file", "--batch", inn=foresporsel)))
     versjoner = [_versjon(tag, commit, next(innhold), next(innhold)) for tag, commit in par]
     return tuple(sorted(versjoner, key=lambda v: (v.motedato, v.navn), reverse=True))
 
@@ -122,9 +122,9 @@ def bygg_versjon(prosjekt: Path, versjon: Versjon, site: Path, site_url: str) ->
     """Extract the tagged tree, build it with MkDocs into <site>/arkiv/<navn>/ and mark it; Arkivfeil if it fails."""
     mal = site / MAPPE / versjon.navn
     try:
-        prefiks = _git(prosjekt, "rev-parse", "--show-prefix").decode().strip()
-        arkiv = _git(prosjekt, "archive", "--format=tar", f"{versjon.commit}:{prefiks}")
-    except (_Gitfeil, OSError) as feil:
+        prefiks = git(prosjekt, "rev-parse", "--show-prefix").decode().strip()
+        arkiv = git(prosjekt, "archive", "--format=tar", f"{versjon.commit}:{prefiks}")
+    except (Gitfeil, OSError) as feil:
         raise Arkivfeil(f"Taggen «{versjon.tag}»: git kunne ikke hente den taggede versjonen ({feil}).") from None
     with tempfile.TemporaryDirectory(prefix="regionplan-arkiv-") as tmp:
         tre = Path(tmp)

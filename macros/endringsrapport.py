@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from .eldre_format import oppgrader
 from .endringer import sammenlign, sumendringer
 from .endringstekst import setning, sumsetning
 from .feil import Datafeil, Feil
+from .git import Gitfeil, git
 from .load import load_plan_allowing_mismatches
 from .registry import TYPER
 
@@ -44,16 +44,12 @@ class Rapport:
     feil: bool = False
 
 
-class Gitfeil(Exception):
-    """git could not give us the revision."""
-
-
 def lag_rapport(repo: Path, revisjon: str) -> Rapport:
     """Compare data/ at a git revision in repo with data/ in its working tree."""
     try:
-        commit = _git(repo, "rev-parse", "--verify", f"{revisjon}^{{commit}}").strip()
-        kort = _git(repo, "rev-parse", "--short", commit).strip()
-        rot = Path(_git(repo, "rev-parse", "--show-toplevel").strip())
+        commit = git(repo, "rev-parse", "--verify", f"{revisjon}^{{commit}}").decode().strip()
+        kort = git(repo, "rev-parse", "--short", commit).decode().strip()
+        rot = Path(git(repo, "rev-parse", "--show-toplevel").decode().strip())
     except Gitfeil as feil:
         return Rapport(
             TITTEL,
@@ -115,7 +111,7 @@ def skriv_data_ved_revisjon(repo: Path, revisjon: str, mappe: Path) -> None:
     mappe.mkdir(parents=True)
     for posttype in TYPER.values():
         try:
-            innhold = _git(repo, "show", f"{revisjon}:data/{posttype.fil}", tekst=False)
+            innhold = git(repo, "show", f"{revisjon}:data/{posttype.fil}")
         except Gitfeil:
             if posttype.liste:
                 innhold = b"[]\n"
@@ -155,14 +151,6 @@ def _last(mappe: Path) -> tuple[tuple | None, list[Feil]]:
         return load_plan_allowing_mismatches(mappe), []
     except Datafeil as feil:
         return None, feil.feil
-
-
-def _git(repo: Path, *argumenter: str, tekst: bool = True) -> str | bytes:
-    resultat = subprocess.run(["git", "-C", str(repo), *argumenter], capture_output=True, text=tekst)
-    if resultat.returncode != 0:
-        melding = resultat.stderr if tekst else resultat.stderr.decode("utf-8", "replace")
-        raise Gitfeil(melding.strip().splitlines()[-1] if melding.strip() else "ukjent feil")
-    return resultat.stdout
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,10 +8,8 @@ in UTC, so the same commit always gives the same dates. No MkDocs here.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from .eldre_format import oppgrader
 from .endringer import Endring, sammenlign
 from .endringstekst import setning
 from .feil import Datafeil
+from .git import Gitfeil, batch_objekter, git
 from .load import load_plan_allowing_mismatches
 from .model import Plan
 from .registry import TYPER
@@ -149,17 +148,6 @@ class Historikk:
 UTEN_HISTORIKK = Historikk(False)
 
 
-class _Gitfeil(Exception):
-    pass
-
-
-def _git(mappe: Path, *argumenter: str, inn: bytes | None = None) -> bytes:
-    resultat = subprocess.run(["git", "-C", str(mappe), *argumenter], input=inn, capture_output=True)
-    if resultat.returncode != 0:
-        raise _Gitfeil(resultat.stderr.decode("utf-8", "replace").strip())
-    return resultat.stdout
-
-
 _HISTORIKKER: OrderedDict[tuple[str, str], Historikk] = OrderedDict()
 _PLANER: OrderedDict[str, Plan | None] = OrderedDict()
 
@@ -167,8 +155,8 @@ _PLANER: OrderedDict[str, Plan | None] = OrderedDict()
 def les_historikk(prosjekt: Path) -> Historikk:
     """The history of data/ and docs/ in the project folder, or UTEN_HISTORIKK without a full git history."""
     try:
-        svar = _git(prosjekt, "rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD").decode().splitlines()
-    except (_Gitfeil, OSError):
+        svar = git(prosjekt, "rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD").decode().splitlines()
+    except (Gitfeil, OSError):
         return UTEN_HISTORIKK
     grunn, prefiks, head = svar[0].strip(), (svar[1].strip() if len(svar) > 2 else ""), svar[-1].strip()
     if grunn == "true":
@@ -238,7 +226,7 @@ def _logg(prosjekt: Path) -> list[tuple[str, Tidspunkt, list[str]]]:
     First parent: the history of the published branch, where a merged branch counts as one change
     on the day it was merged; walking every commit would compare revisions of parallel branches.
     """
-    utdata = _git(
+    utdata = git(
         prosjekt, "log", "--first-parent", "--relative", "--name-only", "--format=%x1e%H %ct", "--", "data", "docs"
     ).decode("utf-8")
     commits = []
@@ -255,28 +243,13 @@ def _planer(prosjekt: Path, prefiks: str, commits: list[str]) -> dict[str, Plan 
     if mangler:
         filer = [t.fil for t in TYPER.values()]
         foresporsel = "".join(f"{c}:{prefiks}data/{fil}\n" for c in mangler for fil in filer).encode()
-        svar = _git(prosjekt, "cat-file", "--batch", inn=foresporsel)
-        innhold = iter(_batch(svar))
+        svar = git(prosjekt, "cat-file", "--batch", inn=foresporsel)
+        innhold = iter(batch_objekter(svar))
         for commit in mangler:
             _PLANER[commit] = _last({fil: next(innhold) for fil in filer})
             while len(_PLANER) > PLANBUFFER:
                 _PLANER.popitem(last=False)
     return {c: _PLANER[c] for c in commits}
-
-
-def _batch(svar: bytes) -> Iterable[bytes | None]:
-    """The objects of `git cat-file --batch` output in order; None for a missing one."""
-    pos = 0
-    while pos < len(svar):
-        slutt = svar.index(b"\n", pos)
-        hode = svar[pos:slutt].split()
-        if hode[-1] == b"missing":
-            pos = slutt + 1
-            yield None
-            continue
-        storrelse = int(hode[2])
-        yield svar[slutt + 1 : slutt + 1 + storrelse]
-        pos = slutt + 1 + storrelse + 1
 
 
 def _last(filer: dict[str, bytes | None]) -> Plan | None:
