@@ -10,10 +10,14 @@ macros/registry.py), and the plan text that links to its page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from . import urls
+from .feil import Feil
 from .model import Plan
 from .plantekst import EGEN_TEKST, Omtale
 from .registry import TYPER, Posttype, med_sider
+from .yamlfil import les_yaml
 
 
 @dataclass
@@ -126,3 +130,30 @@ def uten_kilde(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]]) -> list
         for post_id in plan.poster[posttype.nokkel]
         if not kilder_for(plan, posttype.nokkel, post_id, omtaler.get((posttype.nokkel, post_id), []))
     ]
+
+
+def feil_for_poster_uten_kilde(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]], data_dir: Path) -> list[Feil]:
+    """A bokmål error, with file and line, for every record with a page that no document names."""
+    feil = []
+    for type_, post_id in uten_kilde(plan, omtaler):
+        posttype = TYPER[type_]
+        fil = f"data/{posttype.fil}"
+        dokument, _ = les_yaml(data_dir / posttype.fil, fil)
+        pekere = [
+            " eller ".join(f"«{r.felt}»" for r in felt) + f" i data/{annen.fil}"
+            for annen in TYPER.values()
+            if annen.kilder is not None and (felt := [r for r in annen.referanser if r.til == type_])
+        ]
+        hvor = f"ingen post peker til den ({', '.join(pekere)})" if pekere else "posten oppgir ingen kilde"
+        feil.append(
+            Feil(
+                fil,
+                f"ingen kilde nevner {posttype.ord.bestemt}: {hvor}, og ingen side som gjengir et plandokument "
+                f"lenker til {urls.kildefil(type_, post_id)}. Før opp id-en i posten der kilden nevner "
+                f"{posttype.ord.bestemt}, eller lenk til siden fra planteksten som nevner {posttype.ord.bestemt}. "
+                "Ellers fjern posten.",
+                linje=dokument.linje_for_post(post_id) if dokument else None,
+                post=post_id,
+            )
+        )
+    return feil

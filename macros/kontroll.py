@@ -42,7 +42,7 @@ def kontroller(prosjekt: Path = PROSJEKT, docs_dir: Path | None = None) -> tuple
 def sjekk_historikksider(plan: Plan, docs_dir: Path, data_dir: Path) -> list[Feil]:
     """Every history page in data/historikksider.yml is a page under docs/ (the timeline links to it)."""
     fil = f"data/{TYPER['historikkside'].fil}"
-    mangler = [(i, h) for i, h in enumerate(plan.historikksider.values()) if not (docs_dir / h.side).is_file()]
+    mangler = [h for h in plan.historikksider.values() if not (docs_dir / h.side).is_file()]
     if not mangler:
         return []
     dokument, _ = les_yaml(data_dir / TYPER["historikkside"].fil, fil)
@@ -51,11 +51,11 @@ def sjekk_historikksider(plan: Plan, docs_dir: Path, data_dir: Path) -> list[Fei
             fil,
             f"siden docs/{h.side} finnes ikke. Skriv stien til siden under docs/ slik en lenke skriver den, "
             "for eksempel «historikk/snowball.md».",
-            linje=dokument.linje((i, "side")) if dokument else None,
+            linje=dokument.linje_for_post(h.id, "side") if dokument else None,
             post=h.id,
             felt="side",
         )
-        for i, h in mangler
+        for h in mangler
     ]
 
 
@@ -76,11 +76,7 @@ def foreldede_statuser(plan: Plan, idag: date, data_dir: Path) -> list[Feil]:
     maneder = plan.innstillinger.status_foreldet_etter_maneder
     grense = _maneder_for(idag, maneder)
     fil = f"data/{TYPER['tiltak'].fil}"
-    gamle = [
-        (i, t)
-        for i, t in enumerate(plan.tiltak.values())
-        if t.status is not None and date.fromisoformat(t.status.vurdert) < grense
-    ]
+    gamle = [t for t in plan.tiltak.values() if t.status is not None and date.fromisoformat(t.status.vurdert) < grense]
     if not gamle:
         return []
     dokument, _ = les_yaml(data_dir / TYPER["tiltak"].fil, fil)
@@ -90,11 +86,11 @@ def foreldede_statuser(plan: Plan, idag: date, data_dir: Path) -> list[Feil]:
             f"statusen «{plan.tiltaksstatuser[t.status.status].navn}» ble vurdert {t.status.vurdert}, for mer enn "
             f"{maneder} måneder siden. Vurder statusen på nytt og skriv den nye datoen i «vurdert» (grensen står "
             f"i data/{TYPER['innstillinger'].fil}).",
-            linje=dokument.linje((i, "status", "vurdert")) if dokument else None,
+            linje=dokument.linje_for_post(t.id, "status", "vurdert") if dokument else None,
             post=t.id,
             felt="status.vurdert",
         )
-        for i, t in gamle
+        for t in gamle
     ]
 
 

@@ -7,6 +7,7 @@ package; this file only connects them to MkDocs' events.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
@@ -15,10 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, datatabeller, plantekst, urls
-from macros.feil import Datafeil, Feil
+from macros import arkiv, atomfeed, datatabeller, plantekst
+from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
-from macros.kildegrunnlag import kilder_for_alle, uten_kilde
+from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
 from macros.kontroll import kontroller
 from macros.load import load_plan_cached
 from macros.model import Plan
@@ -26,9 +27,7 @@ from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
 from macros.pages import GeneratedPage, genererte_sider, sidestier
 from macros.plantekst import EGEN_TEKST
-from macros.registry import TYPER, med_sider
 from macros.views import PageAddress, Redigering, kildeboks
-from macros.yamlfil import les_yaml
 
 
 def prosjektmappe(config: MkDocsConfig) -> Path:
@@ -44,41 +43,44 @@ def plan_for(config: MkDocsConfig) -> Plan:
         raise PluginError(str(feil)) from None
 
 
+@dataclass
+class _Bygg:
+    """What one build learns as it goes. Made anew in on_config: mkdocs serve builds many times in one process."""
+
+    rekkefolge: list[str] = field(default_factory=list)
+    """The files in MkDocs' own order, restored in on_env after the pages are parsed in ours."""
+    handskrevne: set[str] = field(default_factory=set)
+    """The hand-written pages (a folder with its own index.md gets no generated register)."""
+    sider: dict[str, GeneratedPage] = field(default_factory=dict)
+    """The generated pages: path -> the record (or register) it shows."""
+    kildetekster: dict[str, str] | None = None
+    """The generated pages' sources, made on the first read of one, once every hand-written page is parsed."""
+    historikk: Historikk = UTEN_HISTORIKK
+    """The git history (macros/githistorikk.py), read once in on_files."""
+    arkiv: tuple[arkiv.Versjon, ...] = ()
+    """The adopted versions (macros/arkiv.py), read in on_files and built in on_post_build."""
+
+
+_bygg = _Bygg()
+
+
 def on_config(config: MkDocsConfig) -> None:
+    global _bygg
     # Fail before any page is read, with every mistake in data/ and in the
     # pages' front matter in one message, exactly as `make check` reports them.
     try:
         _, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
-    # A new build collects the plan text anew (mkdocs serve builds many times in one process).
+    _bygg = _Bygg()
     plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()})
-    _GENERERTE.clear()
-    _HANDSKREVNE.clear()
-    _rekkefolge.clear()
-
-
-_rekkefolge: list[str] = []
-"""The files in MkDocs' own order, restored in on_env after the pages are parsed in ours."""
-
-
-_GENERERTE: dict[str, str | None] = {}
-"""This build's generated pages: path -> source, made on the first read of one (None until then)."""
-_HANDSKREVNE: set[str] = set()
-"""This build's hand-written pages (a folder with its own index.md gets no generated register)."""
-_SIDER: dict[str, GeneratedPage] = {}
-"""This build's generated pages: path -> the record (or register) it shows, for its «Sist oppdatert»."""
-_HISTORIKK: list[Historikk] = [UTEN_HISTORIKK]
-"""This build's git history (macros/githistorikk.py), read once in on_files."""
-_ARKIV: list[tuple[arkiv.Versjon, ...]] = [()]
-"""This build's adopted versions (macros/arkiv.py), read once in on_files and built in on_post_build."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = plan_for(config)
     # MkDocs parses pages in the order of `files`: plain plan text first, then the pages
     # that run macros (the Dokumenter list names the plain pages by their parsed titles).
-    _rekkefolge[:] = [f.src_uri for f in files]
+    _bygg.rekkefolge = [f.src_uri for f in files]
     handskrevne = [f.src_uri for f in files.documentation_pages()]
     plantekst.samling().forvent(handskrevne)
     for sti in plantekst.samling().makrosider_sist(handskrevne):
@@ -88,38 +90,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Appended after every hand-written page, so MkDocs reads them last: by then every plan-text page
     # has been parsed, and the passages that link to a record are known. Their source is made in
     # on_page_read_source; the empty content here is never read.
-    _GENERERTE.clear()
-    _HANDSKREVNE.clear()
-    _HANDSKREVNE.update(handskrevne)
-    _SIDER.clear()
-    _SIDER.update(sidestier(plan, _HANDSKREVNE))
-    for sti in _SIDER:
+    _bygg.handskrevne = set(handskrevne)
+    _bygg.sider = sidestier(plan, _bygg.handskrevne)
+    for sti in _bygg.sider:
         files.append(File.generated(config, sti, content=""))
-        _GENERERTE[sti] = None
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     # One `git log` for every page's date and every record's changes, read once per build.
-    historikk = _HISTORIKK[0] = les_historikk(prosjektmappe(config))
+    _bygg.historikk = les_historikk(prosjektmappe(config))
     try:
-        _ARKIV[0] = arkiv.les_versjoner(prosjektmappe(config))
+        _bygg.arkiv = arkiv.les_versjoner(prosjektmappe(config))
     except arkiv.Arkivfeil as feil:
         raise PluginError(str(feil)) from None
-    for feed in atomfeed.feeds(plan, historikk):
-        innhold = atomfeed.atom(feed, plan, historikk, config.site_url or "", config.site_name)
+    for feed in atomfeed.feeds(plan, _bygg.historikk):
+        innhold = atomfeed.atom(feed, plan, _bygg.historikk, config.site_url or "", config.site_name)
         files.append(File.generated(config, feed.sti, content=innhold))
     return files
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     sti = page.file.src_uri
-    if sti not in _GENERERTE:
+    if sti not in _bygg.sider:
         return None
-    if _GENERERTE[sti] is None:
+    if _bygg.kildetekster is None:
         plan = plan_for(config)
         omtaler = plantekst.samling().omtaler()
-        _stopp_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config))
-        _GENERERTE.update(genererte_sider(plan, omtaler, _HANDSKREVNE, _HISTORIKK[0], _ARKIV[0]))
-    return _GENERERTE[sti]
+        uten_kilde = feil_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config) / "data")
+        if uten_kilde:
+            raise PluginError(str(Datafeil(uten_kilde)))
+        _bygg.kildetekster = genererte_sider(plan, omtaler, _bygg.handskrevne, _bygg.historikk, _bygg.arkiv)
+    return _bygg.kildetekster[sti]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -127,14 +127,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("kilder_fra") is not None:
         # Derived from every page's links to records: added in on_env, once all pages are parsed.
         return markdown
-    plan = plan_for(config)
-    fil = f"docs/{page.file.src_uri}"
-    kilder = _kilder(page, plan, fil)
-    ukjente = [k for k in kilder if k not in plan.kilder]
-    if ukjente:
-        raise PluginError(
-            f"{fil}: ukjent kilde «{ukjente[0]}» i forsiden (front matter). Kjente kilder: {', '.join(plan.kilder)}."
-        )
+    kilder = _kilder(page, plan_for(config))
     return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
 
 
@@ -155,8 +148,8 @@ def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):
 
 def _sist_oppdatert(page: Page, config: MkDocsConfig) -> SistOppdatert:
     """A record page's last change to its record, a register's to any record of its kind, else its file's last commit."""
-    historikk = _HISTORIKK[0]
-    sted = _SIDER.get(page.file.src_uri)
+    historikk = _bygg.historikk
+    sted = _bygg.sider.get(page.file.src_uri)
     if sted is None:
         docs = Path(config.docs_dir).relative_to(prosjektmappe(config)).as_posix()
         return historikk.sist_oppdatert_fil(f"{docs}/{page.file.src_uri}")
@@ -167,9 +160,9 @@ def _sist_oppdatert(page: Page, config: MkDocsConfig) -> SistOppdatert:
 
 def _feeds_og_dato(page: Page, config: MkDocsConfig) -> None:
     """The feeds the page links to (page.meta, read by overrides/main.html) and its date in the sitemap."""
-    sted = _SIDER.get(page.file.src_uri)
+    sted = _bygg.sider.get(page.file.src_uri)
     plan = plan_for(config)
-    feeds = atomfeed.feeds_for_side(plan, sted and sted.type_, sted and sted.post_id, _HISTORIKK[0])
+    feeds = atomfeed.feeds_for_side(plan, sted and sted.type_, sted and sted.post_id, _bygg.historikk)
     page.meta["feeds"] = [{"url": f.sti, "tittel": f.tittel} for f in feeds]
     sist = _sist_oppdatert(page, config)
     if sist.tidspunkt is not None:
@@ -178,22 +171,15 @@ def _feeds_og_dato(page: Page, config: MkDocsConfig) -> None:
         page.update_date = sist.tidspunkt.dag
 
 
-def _kilder(page: Page, plan: Plan, fil: str) -> list[str]:
-    """The documents a page names in its Kilde block: from its front matter, or derived from the data."""
+def _kilder(page: Page, plan: Plan) -> list[str]:
+    """The documents a page names in its Kilde block: from its front matter, or derived from the data.
+
+    on_config has checked every hand-written page's front matter; generated pages write their own.
+    """
     avledet = page.meta.get("kilder_fra")
     if avledet is not None:
-        kjente = [t.nokkel for t in med_sider()]
-        if avledet not in kjente:
-            raise PluginError(
-                f"{fil}: «kilder_fra: {avledet}» i forsiden (front matter) er ukjent. Bruk en av: {', '.join(kjente)}."
-            )
         return kilder_for_alle(plan, avledet, plantekst.samling().omtaler())
-    kilde = page.meta.get("kilde")
-    if not kilde:
-        raise PluginError(
-            f"{fil}: forsiden (front matter) mangler «kilde». Skriv «kilde: <id>» med en id "
-            f"fra data/kilder.yml, eller «kilde: {EGEN_TEKST}» for sider nettstedet selv har skrevet."
-        )
+    kilde = page.meta["kilde"]
     return [] if kilde == EGEN_TEKST else list(dict.fromkeys([kilde, *page.meta.get("kilder", [])]))
 
 
@@ -231,7 +217,7 @@ def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = T
 def on_env(env, config: MkDocsConfig, files: Files):
     # Every page is parsed now. Put the files back in MkDocs' order, which the search
     # index and the sitemap follow; the generated ones stay last, as MkDocs added them.
-    plassering = {sti: i for i, sti in enumerate(_rekkefolge)}
+    plassering = {sti: i for i, sti in enumerate(_bygg.rekkefolge)}
     alle = sorted(files, key=lambda f: plassering.get(f.src_uri, len(plassering)))
     for fil in alle:
         files.remove(fil)
@@ -243,7 +229,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     for fil in files.documentation_pages():
         page = fil.page
         if page is not None and page.meta.get("kilder_fra") is not None:
-            kilder = _kilder(page, plan, f"docs/{fil.src_uri}")
+            kilder = _kilder(page, plan)
             # The block holds none of the page's switched-off passages, only its words.
             boks = _forklar(str(_kildeboks(page, config, kilder)), page, config, tekststykker=False).html
             page.content = f"{page.content}\n\n{boks}"
@@ -254,7 +240,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Each adopted version is its own build of its tagged tree, next to the finished current site
     # (its banner links to a page only when that page exists here). Without tags this does nothing.
     try:
-        arkiv.bygg_alle(prosjektmappe(config), _ARKIV[0], Path(config.site_dir), config.site_url or "")
+        arkiv.bygg_alle(prosjektmappe(config), _bygg.arkiv, Path(config.site_dir), config.site_url or "")
     except arkiv.Arkivfeil as feil:
         raise PluginError(str(feil)) from None
 
@@ -266,40 +252,3 @@ def _redigering(page: Page, config: MkDocsConfig) -> Redigering:
     # edit_uri points into docs/ (as MkDocs wants); the repository root is its parent.
     rot = config.edit_uri.rstrip("/").removesuffix(docs)
     return Redigering(fil, f"{config.repo_url.rstrip('/')}/{rot}{fil}")
-
-
-def _stopp_for_poster_uten_kilde(plan: Plan, omtaler: dict, mappe: Path) -> None:
-    """Stop the build, naming file and line, for every record with a page that no document names."""
-    uten = uten_kilde(plan, omtaler)
-    if not uten:
-        return
-    feil = []
-    for type_, post_id in uten:
-        posttype = TYPER[type_]
-        fil = f"data/{posttype.fil}"
-        dokument, _ = les_yaml(mappe / fil, fil)
-        linje = (
-            next(
-                (dokument.linje((i, "id")) for i, post in enumerate(dokument.verdi) if post.get("id") == post_id), None
-            )
-            if dokument
-            else None
-        )
-        pekere = [
-            " eller ".join(f"«{r.felt}»" for r in felt) + f" i data/{annen.fil}"
-            for annen in TYPER.values()
-            if annen.kilder is not None and (felt := [r for r in annen.referanser if r.til == type_])
-        ]
-        hvor = f"ingen post peker til den ({', '.join(pekere)})" if pekere else "posten oppgir ingen kilde"
-        feil.append(
-            Feil(
-                fil,
-                f"ingen kilde nevner {posttype.ord.bestemt}: {hvor}, og ingen side som gjengir et plandokument "
-                f"lenker til {urls.kildefil(type_, post_id)}. Før opp id-en i posten der kilden nevner "
-                f"{posttype.ord.bestemt}, eller lenk til siden fra planteksten som nevner {posttype.ord.bestemt}. "
-                "Ellers fjern posten.",
-                linje=linje,
-                post=post_id,
-            )
-        )
-    raise PluginError(str(Datafeil(feil)))

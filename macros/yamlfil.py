@@ -45,6 +45,14 @@ class YamlDokument:
             sti = sti[:-1]
         return self.linjer.get(())
 
+    def linje_for_post(self, post_id: str, *felt: str) -> int | None:
+        """In a file that is a list of records: the line of a field of the record with this id (or of its id)."""
+        poster = self.verdi if isinstance(self.verdi, list) else []
+        indeks = next(
+            (i for i, post in enumerate(poster) if isinstance(post, dict) and post.get("id") == post_id), None
+        )
+        return None if indeks is None else self.linje((indeks, *(felt or ("id",))))
+
 
 def les_yaml(sti: Path, visningsnavn: str) -> tuple[YamlDokument | None, list[Feil]]:
     """Parse a YAML file; syntax errors, duplicate keys or an empty file come back as Feil."""
