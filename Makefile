@@ -27,7 +27,7 @@ $(TESTSTAMP): $(STAMP)
 
 ## Bygg og vis nettstedet lokalt på http://127.0.0.1:8000/regionplan/ med automatisk oppdatering.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## Kjør hele testsuiten (enhetstester, testnettsteder, golden-filer og nettlesertester).
 test: $(TESTSTAMP) chromium
@@ -35,7 +35,7 @@ test: $(TESTSTAMP) chromium
 
 ## Bygg nettstedet til site/ (streng modus: alle advarsler stopper bygget).
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
 
 ## Kontroller data/ og forsiden (front matter) på hver side uten å bygge nettstedet.
 check: $(STAMP)

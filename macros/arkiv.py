@@ -25,6 +25,7 @@ import yaml
 from . import urls
 from .git import Gitfeil, batch_objekter, git
 from .templating import render
+from .yamlfil import les_verdier
 
 PREFIKS = "vedtatt/"
 """Tags under refs/tags/ that start with this freeze an adopted version: vedtatt/<vedtak-id>."""
@@ -89,8 +90,8 @@ def les_versjoner(prosjekt: Path) -> tuple[Versjon, ...]:
 def _versjon(tag: str, commit: str, vedtak: bytes | None, tiltak: bytes | None) -> Versjon:
     navn = tag.removeprefix(PREFIKS)
     try:
-        vedtaksliste = yaml.safe_load(vedtak) if vedtak is not None else None
-        tiltaksliste = yaml.safe_load(tiltak) if tiltak is not None else None
+        vedtaksliste = les_verdier(vedtak) if vedtak is not None else None
+        tiltaksliste = les_verdier(tiltak) if tiltak is not None else None
     except yaml.YAMLError as feil:
         raise Arkivfeil(f"Taggen «{tag}»: dataene i den taggede versjonen kan ikke leses ({feil}).") from None
     funnet = [v for v in vedtaksliste or [] if isinstance(v, dict) and v.get("id") == navn]

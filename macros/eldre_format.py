@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from .yamlfil import les_verdier
+
 KOLONNER_2021 = [
     {"id": "midler-2021", "navn": "Midler i 2021", "ar": [2021]},
     {"id": "midler-2022-2024", "navn": "Midler 2022-2024", "ar": [2022, 2023, 2024]},
@@ -31,8 +33,8 @@ def _tiltaksplan_fra_okonomi(mappe: Path) -> None:
         mappe / f for f in ("okonomi.yml", "tiltaksplaner.yml", "tiltaksplanposter.yml")
     )
     try:
-        okonomi = yaml.safe_load(okonomi_fil.read_text(encoding="utf-8"))
-        planer = yaml.safe_load(planer_fil.read_text(encoding="utf-8")) if planer_fil.exists() else None
+        okonomi = les_verdier(okonomi_fil.read_text(encoding="utf-8"))
+        planer = les_verdier(planer_fil.read_text(encoding="utf-8")) if planer_fil.exists() else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return
     if not isinstance(okonomi, dict) or not isinstance(okonomi.get("tiltaksplan_2021"), dict) or planer:
