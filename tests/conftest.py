@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from nettleser import MANGLER, PLAYWRIGHT, finn_nettleser
 
 PROSJEKT = Path(__file__).resolve().parent.parent
@@ -77,6 +79,28 @@ def bygg(mappe: Path) -> subprocess.CompletedProcess:
     )
 
 
+def delt_bygg(tmp_path_factory, navn: str, forbered=None) -> tuple[Path, subprocess.CompletedProcess]:
+    """A fixture site made and built once per test run, shared by every xdist worker.
+
+    The first worker to ask copies the site, lets `forbered` change it, and builds it;
+    the others wait on the lock and read the same folder. Nothing may change it afterwards.
+    """
+    basis = tmp_path_factory.getbasetemp()
+    mappe = (basis.parent if os.environ.get("PYTEST_XDIST_WORKER") else basis) / "delte-bygg" / navn
+    ferdig = mappe / "bygget.json"
+    mappe.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{mappe}.lock"):
+        if not ferdig.exists():
+            shutil.rmtree(mappe, ignore_errors=True)
+            lag_nettsted(mappe)
+            if forbered is not None:
+                forbered(mappe)
+            resultat = bygg(mappe)
+            felter = [resultat.args, resultat.returncode, resultat.stdout, resultat.stderr]
+            ferdig.write_text(json.dumps(felter), encoding="utf-8")
+    return mappe, subprocess.CompletedProcess(*json.loads(ferdig.read_text(encoding="utf-8")))
+
+
 @pytest.fixture
 def nettsted(tmp_path: Path) -> Path:
     """A full copy of the site's sources in tmp_path, ready to change and build."""
@@ -85,9 +109,8 @@ def nettsted(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def bygget_resultat(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The real site, built once per test session: its folder and the build's result."""
-    mappe = lag_nettsted(tmp_path_factory.mktemp("bygget"))
-    return mappe, bygg(mappe)
+    """The real site, built once per test run: its folder and the build's result."""
+    return delt_bygg(tmp_path_factory, "bygget")
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +141,12 @@ def endret(tmp_path_factory) -> Path:
     - Fritidsbolignettverk is renamed «Fritidsbolignettverket i regionen»;
     - a plan-text page has braces typed into it.
     """
-    mappe = lag_nettsted(tmp_path_factory.mktemp("endret"))
+    mappe, resultat = delt_bygg(tmp_path_factory, "endret", _endre_som_staben_kunne)
+    assert resultat.returncode == 0, resultat.stderr
+    return mappe / "site"
+
+
+def _endre_som_staben_kunne(mappe: Path) -> None:
     endre(mappe / "data" / "tiltak.yml", 'navn: "Snowball"', f"navn: '{ONDSINNET}'")
     endre(mappe / "data" / "aktorer.yml", 'navn: "Lillywood"', f"navn: '{ONDSINNET}'")
     endre(mappe / "data" / "aktorer.yml", 'navn: "Visit Lillehammer"', "navn: '{{ config.site_name }}'")
@@ -127,9 +155,6 @@ def endret(tmp_path_factory) -> Path:
     side.write_text(
         side.read_text(encoding="utf-8") + "\nSkriv {{ config.site_name }} og {% if %} her.\n", encoding="utf-8"
     )
-    resultat = bygg(mappe)
-    assert resultat.returncode == 0, resultat.stderr
-    return mappe / "site"
 
 
 class _StilleHandler(http.server.SimpleHTTPRequestHandler):
