@@ -38,6 +38,23 @@ def ekte_plan():
     return load_plan(PROSJEKT / "data")
 
 
+@pytest.fixture(scope="session")
+def plan():
+    """The project's own data/, as the model reads it."""
+    return ekte_plan()
+
+
+def pytest_generate_tests(metafunc) -> None:
+    """`@pytest.mark.fra_data(navn=velg)` parametrizes a test with velg(the real plan).
+
+    The data is loaded at collection, once per process, not when a test module is imported.
+    """
+    for merke in metafunc.definition.iter_markers("fra_data"):
+        for navn, velg in merke.kwargs.items():
+            verdier = velg(ekte_plan())
+            metafunc.parametrize(navn, verdier, ids=[str(v) for v in verdier] if "," not in navn else None)
+
+
 def handskrevne_sider() -> set[str]:
     """The Markdown files under docs/, relative to it: the hand-written pages."""
     return {p.relative_to(PROSJEKT / "docs").as_posix() for p in (PROSJEKT / "docs").rglob("*.md")}
@@ -219,3 +236,16 @@ def fane(nettleser):
     side.on("request", lambda r: side.foresporsler.append(r.url))
     yield side
     kontekst.close()
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Keep the tests that share a module-scoped fixture on one xdist worker, so it is made once.
+
+    With `--dist loadgroup` every other test goes to whichever worker is free.
+    """
+    for item in items:
+        definisjoner = getattr(item, "_fixtureinfo", None)
+        if definisjoner is None:
+            continue
+        if any(d[-1].scope == "module" for d in definisjoner.name2fixturedefs.values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

@@ -22,14 +22,12 @@ from macros.load import load_plan
 from macros.model import BEHANDLINGSSTATUSER, Behandling, Behandlingsstatus
 from macros.views import PageAddress, behandling
 
-PLAN = load_plan(PROSJEKT / "data")
 TILTAKSPLAN = "tiltaksplan-2021"
 UTEN_VEDTAK = "Ingen av kildene forteller om et endelig vedtak."
 
 # The pages that introduce the plans and their money: they may speak of adoption only
 # through the derived sentence (or inside the source's own «quoted» words).
 INNGANGSSIDER = ["", "om/", "dokumenter/", "tiltak/", "okonomi/", "okonomi/tiltak/", "strategi/slik-leser-du-planen/"]
-TILTAKSSIDER = [f"tiltak/{t}/" for t in PLAN.tiltak]
 # Pages whose status sentence about the tiltaksplan must follow the data.
 STATUSSIDER = ["", "tiltak/", "dokumenter/", "tiltak/snowball/"]
 
@@ -108,10 +106,10 @@ def test_a_missing_date_wording_is_reported_with_file_line_and_field(datamappe: 
 
 
 @pytest.mark.parametrize("status", list(BEHANDLINGSSTATUSER))
-def test_every_status_has_its_own_wording(status):
-    kilde = PLAN.kilder[TILTAKSPLAN]
+def test_every_status_has_its_own_wording(status, plan):
+    kilde = plan.kilder[TILTAKSPLAN]
     endret = kilde.model_copy(update={"behandling": kilde.behandling.model_copy(update={"status": status})})
-    plan = PLAN.med(kilde={**PLAN.kilder, TILTAKSPLAN: endret})
+    plan = plan.med(kilde={**plan.kilder, TILTAKSPLAN: endret})
     html = BeautifulSoup(str(behandling(plan, PageAddress(""), TILTAKSPLAN)), "lxml").span
     assert html["data-status"] == status
     setning = tekst(html)
@@ -120,26 +118,26 @@ def test_every_status_has_its_own_wording(status):
     assert ("vedtatt" in setning) == (status == "vedtatt")
 
 
-def test_a_status_without_wording_stops_the_rendering():
+def test_a_status_without_wording_stops_the_rendering(plan):
     # model_copy skips validation, as a status added to the model but not to the template would.
-    kilde = PLAN.kilder[TILTAKSPLAN]
+    kilde = plan.kilder[TILTAKSPLAN]
     endret = kilde.model_copy(update={"behandling": kilde.behandling.model_copy(update={"status": "utsatt"})})
-    plan = PLAN.med(kilde={**PLAN.kilder, TILTAKSPLAN: endret})
+    plan = plan.med(kilde={**plan.kilder, TILTAKSPLAN: endret})
     with pytest.raises(UndefinedError):
         behandling(plan, PageAddress(""), TILTAKSPLAN)
 
 
-def test_an_unknown_source_in_the_macro_is_named():
+def test_an_unknown_source_in_the_macro_is_named(plan):
     with pytest.raises(ValueError, match="ukjent kilde «tiltaksplan-2012».*tiltaksplan-2021"):
-        behandling(PLAN, PageAddress(""), "tiltaksplan-2012")
+        behandling(plan, PageAddress(""), "tiltaksplan-2012")
 
 
 # --- the real data: what the sources say ----------------------------------------------------
 
 
-def test_the_sources_own_words_and_dates_stand_in_kilder():
+def test_the_sources_own_words_and_dates_stand_in_kilder(plan):
     mangler = []
-    for kilde in PLAN.kilder.values():
+    for kilde in plan.kilder.values():
         b = kilde.behandling
         for utdrag in [*b.sitater, b.dato_tekst, kilde.dato_tekst]:
             if utdrag is not None and not i_kildene(utdrag):
@@ -153,8 +151,8 @@ def test_the_quote_check_catches_words_the_source_does_not_use():
     assert not i_kildene("Tiltaksplanen er vedtatt i Interkommunalt politisk råd")
 
 
-def test_the_statuses_are_what_the_sources_say():
-    status = {k.id: (k.behandling.status, k.behandling.dato_tekst) for k in PLAN.kilder.values()}
+def test_the_statuses_are_what_the_sources_say(plan):
+    status = {k.id: (k.behandling.status, k.behandling.dato_tekst) for k in plan.kilder.values()}
     assert status == {
         "handlingsplan-2021-2025": ("vedtatt", "04.12.20"),
         "samarbeidsstrategi-2019": ("vedtatt", "28. mars 2019"),
@@ -166,7 +164,7 @@ def test_the_statuses_are_what_the_sources_say():
 # --- the real site ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", INNGANGSSIDER + TILTAKSSIDER)
+@pytest.mark.fra_data(url=lambda plan: INNGANGSSIDER + [f"tiltak/{t}/" for t in plan.tiltak])
 def test_pages_that_speak_of_the_tiltaksplan_say_it_is_a_proposal(bygget, url):
     setninger = statussetninger(bygget, url)
     assert setninger, f"{url or 'forsiden'} sier ikke hvordan tiltaksplanen er behandlet"
@@ -176,7 +174,7 @@ def test_pages_that_speak_of_the_tiltaksplan_say_it_is_a_proposal(bygget, url):
         assert UTEN_VEDTAK in tekst(setning)
 
 
-@pytest.mark.parametrize("url", INNGANGSSIDER + TILTAKSSIDER)
+@pytest.mark.fra_data(url=lambda plan: INNGANGSSIDER + [f"tiltak/{t}/" for t in plan.tiltak])
 def test_adoption_is_only_spoken_of_through_the_data(bygget, url):
     artikkel = innhold(bygget, url)
     for setning in artikkel.select(".rp-behandling"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -15,7 +16,12 @@ from macros import urls, views
 from macros.load import load_plan
 from macros.model import Hendelse
 
-OMTALER = yaml.safe_load((Path(__file__).parent / "fixtures" / "dated_mentions.yml").read_text(encoding="utf-8"))
+
+@functools.cache
+def omtaler() -> dict:
+    """The fixture listing every dated mention in the sources, read once on first use."""
+    return yaml.safe_load((Path(__file__).parent / "fixtures" / "dated_mentions.yml").read_text(encoding="utf-8"))
+
 
 MANEDER = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
 # Years, numeric dates and named days/months/seasons: what a reader would take as a point in time.
@@ -29,9 +35,9 @@ def linjer(fil: str) -> list[str]:
     return (SEEDS / fil).read_text(encoding="utf-8").splitlines()
 
 
-@pytest.mark.parametrize("fil", sorted(OMTALER))
+@pytest.mark.fra_data(fil=lambda _: sorted(omtaler()))
 def test_every_dated_mention_in_the_source_is_accounted_for(fil):
-    oppforinger = OMTALER[fil].get("hendelser", []) + OMTALER[fil].get("ikke_hendelser", [])
+    oppforinger = omtaler()[fil].get("hendelser", []) + omtaler()[fil].get("ikke_hendelser", [])
     per_linje: dict[int, list[str]] = {}
     for o in oppforinger:
         per_linje.setdefault(o["linje"], []).append(o["tekst"])
@@ -43,13 +49,13 @@ def test_every_dated_mention_in_the_source_is_accounted_for(fil):
     assert not mangler, "Tidsangivelser uten hendelse eller begrunnelse:\n" + "\n".join(mangler)
 
 
-@pytest.mark.parametrize("fil", sorted(OMTALER))
+@pytest.mark.fra_data(fil=lambda _: sorted(omtaler()))
 def test_every_listed_mention_is_in_the_source_and_its_event_exists(fil):
     tekst = linjer(fil)
-    for o in OMTALER[fil].get("hendelser", []):
+    for o in omtaler()[fil].get("hendelser", []):
         assert o["tekst"] in tekst[o["linje"] - 1], o
         assert o["id"] in ekte_plan().hendelser, f"hendelsen {o['id']} mangler i data/hendelser.yml"
-    for o in OMTALER[fil].get("ikke_hendelser", []):
+    for o in omtaler()[fil].get("ikke_hendelser", []):
         assert o["tekst"] in tekst[o["linje"] - 1], o
         assert o["grunn"].strip()
 
@@ -96,7 +102,10 @@ def test_diagrams_are_svg_with_a_text_alternative(bygget, side):
 
 # A year the source does not give in the sentence is shown as inferred, wherever the event is shown.
 
-UTLEDET = [h for h in ekte_plan().tidslinje() if h.tid_utledet]
+
+def utledet() -> list:
+    """The timeline events whose year is inferred from context."""
+    return [h for h in ekte_plan().tidslinje() if h.tid_utledet]
 
 
 def test_dates_without_a_year_in_the_source_are_marked_inferred():
@@ -110,7 +119,7 @@ def test_dates_without_a_year_in_the_source_are_marked_inferred():
         "ipr-mote-8-april-2021",  # «8. april»
         "innlandet-fylkeskommune-sammenslaing",  # «Parallelt med denne prosessen»
     }
-    assert kjente <= {h.id for h in UTLEDET}
+    assert kjente <= {h.id for h in utledet()}
     for h in ekte_plan().hendelser.values():
         # The year is never added to the source's wording without saying it is inferred.
         if h.tid_visning != h.tid_tekst:
@@ -159,7 +168,7 @@ def test_record_pages_label_inferred_dates(bygget):
                 if h.tid_utledet:
                     assert h.utledet_merknad in " ".join(li.get_text(" ").split()), (html, h.id)
                     sett += 1
-    assert sett >= len(UTLEDET)
+    assert sett >= len(utledet())
 
 
 def test_history_diagrams_label_inferred_dates(bygget):

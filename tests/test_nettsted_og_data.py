@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import SEEDS, handskrevne_sider, nho_omtale
+from conftest import SEEDS, ekte_plan, handskrevne_sider, nho_omtale
 
 from macros import views
 from macros.format import kroner
@@ -19,7 +20,6 @@ from macros.pages import genererte_sider
 from macros.registry import med_sider
 
 PROSJEKT = Path(__file__).resolve().parent.parent
-PLAN = load_plan(PROSJEKT / "data")
 
 
 def les(site: Path, url: str) -> BeautifulSoup:
@@ -40,9 +40,9 @@ def lenker(node) -> dict[str, str]:
     return {tekst(a): a["href"] for a in node.find_all("a", href=True)}
 
 
-@pytest.mark.parametrize("tiltak_id", list(PLAN.tiltak))
-def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id):
-    t = PLAN.tiltak[tiltak_id]
+@pytest.mark.fra_data(tiltak_id=lambda plan: list(plan.tiltak))
+def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id, plan):
+    t = plan.tiltak[tiltak_id]
     side = les(bygget, f"tiltak/{tiltak_id}")
     artikkel = side.select_one("article.rp-tiltak")
     assert tekst(artikkel.h1) == t.navn
@@ -57,10 +57,10 @@ def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id):
         assert " ".join(kildetekst.split()) in innhold
     fakta = lenker(artikkel.select_one("dl.rp-fakta"))
     for aktor_id in t.tiltakseiere + t.partner_ids:
-        navn = PLAN.aktorer[aktor_id].navn
+        navn = plan.aktorer[aktor_id].navn
         assert fakta[navn] == f"../../aktorer/{aktor_id}/"
     for rolle_id in t.roller + t.roller_fra:
-        assert fakta[PLAN.roller[rolle_id].navn] == f"../../roller/{rolle_id}/"
+        assert fakta[plan.roller[rolle_id].navn] == f"../../roller/{rolle_id}/"
     for ar in AR:
         celle = artikkel.select_one(f'td[data-ar="{ar}"]').get_text()
         kr, kildeord = t.kr_for(ar), t.kildeord_for(ar)
@@ -74,60 +74,63 @@ def test_every_tiltak_page_shows_its_facts(bygget, tiltak_id):
 
 
 @pytest.mark.parametrize("posttype", med_sider(), ids=lambda t: t.nokkel)
-def test_every_record_of_a_kind_with_pages_has_its_page(bygget, posttype):
-    assert posttype.mappe and PLAN.poster[posttype.nokkel]
-    for post_id in PLAN.poster[posttype.nokkel]:
+def test_every_record_of_a_kind_with_pages_has_its_page(bygget, posttype, plan):
+    assert posttype.mappe and plan.poster[posttype.nokkel]
+    for post_id in plan.poster[posttype.nokkel]:
         assert (bygget / posttype.mappe / post_id / "index.html").exists(), f"{posttype.mappe}/{post_id}/ mangler"
 
 
-def test_actor_pages_list_what_they_own_and_partner_in(bygget):
-    for aktor_id in PLAN.aktorer:
+def test_actor_pages_list_what_they_own_and_partner_in(bygget, plan):
+    for aktor_id in plan.aktorer:
         side = les(bygget, f"aktorer/{aktor_id}")
         hrefs = {a["href"] for a in side.select("article a[href]")}
         forventet = {
             f"../../tiltak/{t.id}/"
-            for t in PLAN.tiltak_eid_av(aktor_id)
-            + PLAN.tiltak_med_partner(aktor_id)
-            + PLAN.tiltak_med_trolig_partner(aktor_id)
+            for t in plan.tiltak_eid_av(aktor_id)
+            + plan.tiltak_med_partner(aktor_id)
+            + plan.tiltak_med_trolig_partner(aktor_id)
         }
         assert forventet <= hrefs, aktor_id
 
 
-def test_virkemiddel_pages_carry_the_assessment_and_their_tiltak(bygget):
-    for v in PLAN.virkemidler.values():
+def test_virkemiddel_pages_carry_the_assessment_and_their_tiltak(bygget, plan):
+    for v in plan.virkemidler.values():
         side = les(bygget, f"virkemidler/{v.id}")
         innhold = tekst(side.select_one("article"))
         for avsnitt in v.vurdering:
             assert avsnitt in innhold
-        for t in PLAN.tiltak_for_virkemiddel(v.id):
+        for t in plan.tiltak_for_virkemiddel(v.id):
             assert t.navn in innhold
-        if not PLAN.tiltak_for_virkemiddel(v.id):
+        if not plan.tiltak_for_virkemiddel(v.id):
             assert v.uten_tiltak in innhold
 
 
-def test_every_sum_on_the_overview_equals_the_data(bygget):
+def test_every_sum_on_the_overview_equals_the_data(bygget, plan):
     side = les(bygget, "tiltak")
     seksjoner = side.select("section[aria-labelledby^='v-']")
-    assert len(seksjoner) == len(PLAN.virkemidler)
+    assert len(seksjoner) == len(plan.virkemidler)
     kontrollert = 0
     for seksjon in seksjoner:
         virkemiddel_id = seksjon["aria-labelledby"][2:]
         for celle in seksjon.select("tfoot td[data-sum]"):
             ar = int(celle["data-ar"])
-            assert int(celle["data-sum"]) == arssum(PLAN.tiltak_for_virkemiddel(virkemiddel_id), ar).kr
+            assert int(celle["data-sum"]) == arssum(plan.tiltak_for_virkemiddel(virkemiddel_id), ar).kr
             assert kroner(int(celle["data-sum"])) in celle.get_text()
             kontrollert += 1
     totaler = {int(c["data-ar"]): int(c["data-sum"]) for c in side.select("td[data-total]")}
-    assert totaler == {ar: arssum(PLAN.tiltak.values(), ar).kr for ar in AR}
-    assert totaler[2021] == PLAN.tiltaksplaner["tiltaksplan-2021"].oppgitt_sum.kr == 1200000
+    assert totaler == {ar: arssum(plan.tiltak.values(), ar).kr for ar in AR}
+    assert totaler[2021] == plan.tiltaksplaner["tiltaksplan-2021"].oppgitt_sum.kr == 1200000
     assert kontrollert >= 4 * 4
     rader = side.select("section[aria-labelledby^='v-'] tbody tr")
-    assert len(rader) == len(PLAN.tiltak) == 25
+    assert len(rader) == len(plan.tiltak) == 25
 
 
 # «trolig» travels with an uncertain link: every page that shows the link says so.
 
-TROLIGE = [(t, a) for t in PLAN.tiltak.values() for a in t.partner_ids if t.er_trolig_partner(a)]
+
+def trolige(plan) -> list[tuple]:
+    """(tiltak, aktør id) for every partner the source names only as «trolig»."""
+    return [(t, a) for t in plan.tiltak.values() for a in t.partner_ids if t.er_trolig_partner(a)]
 
 
 def er_merket_trolig(lenke) -> bool:
@@ -141,28 +144,28 @@ def er_merket_trolig(lenke) -> bool:
     )
 
 
-def test_the_source_hedges_digital_lab_partners_and_the_data_keeps_it():
-    assert {a for t, a in TROLIGE if t.id == "digital-lab-innlandet"} == {
+def test_the_source_hedges_digital_lab_partners_and_the_data_keeps_it(plan):
+    assert {a for t, a in trolige(plan) if t.id == "digital-lab-innlandet"} == {
         "skappa",
         "digital-innlandet",
         "digitaliseringsstyret",
     }
     for aktor_id in ("skappa", "digital-innlandet", "digitaliseringsstyret"):
-        assert PLAN.tiltak["digital-lab-innlandet"] not in PLAN.tiltak_med_partner(aktor_id)
-        assert PLAN.tiltak["digital-lab-innlandet"] in PLAN.tiltak_med_trolig_partner(aktor_id)
+        assert plan.tiltak["digital-lab-innlandet"] not in plan.tiltak_med_partner(aktor_id)
+        assert plan.tiltak["digital-lab-innlandet"] in plan.tiltak_med_trolig_partner(aktor_id)
 
 
-@pytest.mark.parametrize("tiltak_id", sorted({t.id for t, _ in TROLIGE}))
-def test_tiltak_page_marks_each_hedged_partner_trolig(bygget, tiltak_id):
-    t = PLAN.tiltak[tiltak_id]
+@pytest.mark.fra_data(tiltak_id=lambda plan: sorted({t.id for t, _ in trolige(plan)}))
+def test_tiltak_page_marks_each_hedged_partner_trolig(bygget, tiltak_id, plan):
+    t = plan.tiltak[tiltak_id]
     fakta = les(bygget, f"tiltak/{tiltak_id}").select_one("dl.rp-fakta")
     for aktor_id in t.partner_ids:
         lenke = fakta.find("a", href=f"../../aktorer/{aktor_id}/")
         assert er_merket_trolig(lenke) == t.er_trolig_partner(aktor_id), aktor_id
 
 
-@pytest.mark.parametrize(("tiltak_id", "aktor_id"), [(t.id, a) for t, a in TROLIGE])
-def test_actor_page_lists_a_hedged_partnership_apart_as_trolig(bygget, tiltak_id, aktor_id):
+@pytest.mark.fra_data(**{"tiltak_id,aktor_id": lambda plan: [(t.id, a) for t, a in trolige(plan)]})
+def test_actor_page_lists_a_hedged_partnership_apart_as_trolig(bygget, tiltak_id, aktor_id, plan):
     artikkel = les(bygget, f"aktorer/{aktor_id}").select_one("article.rp-aktor")
     href = f"../../tiltak/{tiltak_id}/"
     sikre = artikkel.find("h2", id="partner").find_next_sibling(["h2", "div"])
@@ -170,35 +173,35 @@ def test_actor_page_lists_a_hedged_partnership_apart_as_trolig(bygget, tiltak_id
     trolig = artikkel.find("h2", id="trolig-partner")
     assert trolig is not None and "trolig" in tekst(trolig)
     assert trolig.find_next_sibling("ul").find("a", href=href)
-    assert PLAN.tiltak[tiltak_id].partnere_tekst in tekst(artikkel)
+    assert plan.tiltak[tiltak_id].partnere_tekst in tekst(artikkel)
 
 
-def test_actor_index_counts_hedged_partnerships_as_trolig(bygget):
+def test_actor_index_counts_hedged_partnerships_as_trolig(bygget, plan):
     punkter = {li.a["href"]: tekst(li) for li in les(bygget, "aktorer").select("ul.rp-register > li")}
-    for aktor_id in {a for _, a in TROLIGE}:
+    for aktor_id in {a for _, a in trolige(plan)}:
         linje = punkter[f"{aktor_id}/"]
         # Counted from the raw entries: a plain id is a settled link, {aktor, sikkerhet} a hedged one.
         sikre = sum(
             aktor_id in t.tiltakseiere or aktor_id in [p for p in t.partnere if isinstance(p, str)]
-            for t in PLAN.tiltak.values()
+            for t in plan.tiltak.values()
         )
-        antall = sum(aktor_id in [p.aktor for p in t.partnere if not isinstance(p, str)] for t in PLAN.tiltak.values())
+        antall = sum(aktor_id in [p.aktor for p in t.partnere if not isinstance(p, str)] for t in plan.tiltak.values())
         assert f"trolig partner i {antall} tiltak" in linje, linje
         assert (f"– {sikre} tiltak" in linje) if sikre else ("– trolig" in linje), linje
 
 
-def test_tiltak_overview_marks_hedged_partners_trolig(bygget):
+def test_tiltak_overview_marks_hedged_partners_trolig(bygget, plan):
     side = les(bygget, "tiltak")
-    for t, aktor_id in TROLIGE:
+    for t, aktor_id in trolige(plan):
         rad = side.find("a", href=f"{t.id}/").find_parent("tr")
         lenke = rad.find("a", href=f"../aktorer/{aktor_id}/")
         assert lenke is not None and er_merket_trolig(lenke), (t.id, aktor_id)
-    for t in PLAN.tiltak.values():
+    for t in plan.tiltak.values():
         rad = side.find("a", href=f"{t.id}/").find_parent("tr")
         assert len(rad.select("span.rp-trolig")) == sum(t.er_trolig_partner(a) for a in t.partner_ids), t.id
 
 
-def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
+def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe, plan):
     """A new hedged link, not just Digital:Lab's, reaches the tiltak, actor, index and overview pages."""
     fil = datamappe / "tiltak.yml"
     tekst_ = fil.read_text(encoding="utf-8")
@@ -231,10 +234,12 @@ def test_any_partner_the_data_hedges_is_shown_trolig_everywhere(datamappe):
 # Every record names its own sources: the Kilde block of an actor's page lists the documents
 # that name the actor, worked out from the data, and each of them does name it.
 
-KILDEFILER = {
-    k.id: " ".join(" ".join((SEEDS / f).read_text(encoding="utf-8").split()) for f in k.filer).lower()
-    for k in PLAN.kilder.values()
-}
+
+@functools.cache
+def kildetekst(kilde_id: str) -> str:
+    """A source document's text, lower-cased with whitespace collapsed, read once."""
+    kilde = ekte_plan().kilder[kilde_id]
+    return " ".join(" ".join((SEEDS / f).read_text(encoding="utf-8").split()) for f in kilde.filer).lower()
 
 
 def kildeboks(site: Path, url: str) -> set[str]:
@@ -246,27 +251,27 @@ def test_pwc_page_cites_the_2014_case_and_not_the_action_plan(bygget):
     assert kildeboks(bygget, "aktorer/pwc") == {"naeringsplan-2014"}
 
 
-@pytest.mark.parametrize("aktor_id", list(PLAN.aktorer))
-def test_every_document_an_actor_page_cites_names_the_actor(bygget, aktor_id):
-    aktor = PLAN.aktorer[aktor_id]
+@pytest.mark.fra_data(aktor_id=lambda plan: list(plan.aktorer))
+def test_every_document_an_actor_page_cites_names_the_actor(bygget, aktor_id, plan):
+    aktor = plan.aktorer[aktor_id]
     kilder = kildeboks(bygget, f"aktorer/{aktor_id}")
     assert kilder, aktor_id
     for kilde in kilder:
-        assert any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", KILDEFILER[kilde]) for n in aktor.navneformer), (
+        assert any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", kildetekst(kilde)) for n in aktor.navneformer), (
             aktor_id,
             kilde,
         )
     har_tiltak = bool(
-        PLAN.tiltak_eid_av(aktor_id) + PLAN.tiltak_med_partner(aktor_id) + PLAN.tiltak_med_trolig_partner(aktor_id)
+        plan.tiltak_eid_av(aktor_id) + plan.tiltak_med_partner(aktor_id) + plan.tiltak_med_trolig_partner(aktor_id)
     )
     if har_tiltak:
         assert "tiltaksplan-2021" in kilder
 
 
-def test_actor_index_cites_every_document_its_actors_come_from(bygget):
-    fra_sidene = set().union(*(kildeboks(bygget, f"aktorer/{a}") for a in PLAN.aktorer))
+def test_actor_index_cites_every_document_its_actors_come_from(bygget, plan):
+    fra_sidene = set().union(*(kildeboks(bygget, f"aktorer/{a}") for a in plan.aktorer))
     assert kildeboks(bygget, "aktorer") == fra_sidene
-    assert fra_sidene == set(PLAN.kilder)
+    assert fra_sidene == set(plan.kilder)
 
 
 def test_actor_sources_follow_the_data(datamappe):
@@ -303,17 +308,17 @@ def test_an_actor_no_document_names_is_reported(datamappe, bygget):
 # Small slips
 
 
-def test_tiltak_ingress_is_one_sentence(bygget):
-    for t in PLAN.tiltak.values():
+def test_tiltak_ingress_is_one_sentence(bygget, plan):
+    for t in plan.tiltak.values():
         ingress = tekst(les(bygget, f"tiltak/{t.id}").select_one(".rp-ingress"))
         assert not re.search(r"\.\s+[a-zæøå]", ingress), ingress
         assert ingress.endswith(".") and not ingress.endswith(".."), ingress
 
 
-def test_a_change_of_role_is_shown_as_a_change(bygget):
-    t = PLAN.tiltak["lokalmatnettverk"]
+def test_a_change_of_role_is_shown_as_a_change(bygget, plan):
+    t = plan.tiltak["lokalmatnettverk"]
     assert (t.roller_fra, t.roller) == (["tilrettelegger"], ["veiviser", "brobygger"])
-    assert t not in PLAN.tiltak_med_rolle("tilrettelegger")
+    assert t not in plan.tiltak_med_rolle("tilrettelegger")
     fakta = tekst(les(bygget, "tiltak/lokalmatnettverk").select_one("dl.rp-fakta"))
     assert "Fra Tilrettelegger til Veiviser , Brobygger" in fakta
     rolle = les(bygget, "roller/tilrettelegger").select_one("article.rp-rolle")
@@ -322,6 +327,6 @@ def test_a_change_of_role_is_shown_as_a_change(bygget):
     assert rolle.find("h2", id="fra-rollen").find_next_sibling("ul").find("a", href="../../tiltak/lokalmatnettverk/")
     register = tekst(les(bygget, "roller").select_one("ul.rp-register"))
     assert (
-        f"Tilrettelegger – {len(PLAN.tiltak_med_rolle('tilrettelegger'))} tiltak, og 1 tiltak der regionen går over"
+        f"Tilrettelegger – {len(plan.tiltak_med_rolle('tilrettelegger'))} tiltak, og 1 tiltak der regionen går over"
         in register
     )

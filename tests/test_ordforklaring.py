@@ -128,11 +128,13 @@ def test_variants_name_the_same_thing():
     assert "regionrådene" not in ekte_plan().ordliste["regionrad"].skrivemater
 
 
-ALLE_SKRIVEMATER = {s: o for o in ekte_plan().ordliste.values() for s in o.skrivemater}
+def alle_skrivemater() -> dict:
+    """Every spelling of every glossary term, with its term."""
+    return {s: o for o in ekte_plan().ordliste.values() for s in o.skrivemater}
 
 
 def forklaring_for(tekst: str) -> str:
-    return ALLE_SKRIVEMATER[tekst].forklaring
+    return alle_skrivemater()[tekst].forklaring
 
 
 # Generated pages and data-built blocks get the same tooltips as plan text.
@@ -152,7 +154,7 @@ def test_generated_record_pages_carry_the_glossary(sider, url):
 
 def hele_ord(tekst: str) -> set[str]:
     """The glossary spellings that stand in the text as whole words."""
-    return {s for s in ALLE_SKRIVEMATER if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", tekst)}
+    return {s for s in alle_skrivemater() if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", tekst)}
 
 
 def test_every_timeline_event_that_uses_a_term_explains_it(sider):

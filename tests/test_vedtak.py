@@ -20,7 +20,6 @@ from macros.feil import Datafeil
 from macros.load import load_plan
 from macros.views import PageAddress, antall_per_status, behandling, postside
 
-PLAN = load_plan(PROSJEKT / "data")
 SNOWBALL = '  partnere_tekst: "Eiere av Snowball"\n'
 
 
@@ -40,56 +39,56 @@ def normaliser(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
-def test_the_sources_report_no_status():
-    assert PLAN.tiltak and all(t.status is None for t in PLAN.tiltak.values())
-    assert antall_per_status(PLAN)["ikke-rapportert"] == ("ikke rapportert", len(PLAN.tiltak))
+def test_the_sources_report_no_status(plan):
+    assert plan.tiltak and all(t.status is None for t in plan.tiltak.values())
+    assert antall_per_status(plan)["ikke-rapportert"] == ("ikke rapportert", len(plan.tiltak))
 
 
-def test_every_2021_measure_page_says_ikke_rapportert(bygget):
-    for tiltak_id in PLAN.tiltak:
+def test_every_2021_measure_page_says_ikke_rapportert(bygget, plan):
+    for tiltak_id in plan.tiltak:
         status = les(bygget, f"tiltak/{tiltak_id}").select_one(".rp-status")
         assert status is not None, tiltak_id
         assert status["data-status"] == "ikke-rapportert"
         assert "ikke rapportert" in status.get_text()
     oversikt = les(bygget, "tiltak")
     rader = oversikt.select("tr[data-status]")
-    assert len(rader) == len(PLAN.tiltak)
+    assert len(rader) == len(plan.tiltak)
     assert {r["data-status"] for r in rader} == {"ikke-rapportert"}
     assert oversikt.select_one("input#status-ikke-rapportert") is not None
 
 
-def test_the_decisions_are_those_the_sources_name_with_dates():
-    assert {(v.id, v.organ, v.motedato) for v in PLAN.vedtak.values()} == {
+def test_the_decisions_are_those_the_sources_name_with_dates(plan):
+    assert {(v.id, v.organ, v.motedato) for v in plan.vedtak.values()} == {
         ("handlingsplan-2021-2025", "Interkommunalt politisk råd", "2020-12-04"),
         ("samarbeidsstrategi-2019", "kommunestyrene i Gausdal, Lillehammer og Øyer", "2019-03-28"),
     }
-    assert PLAN.kilder["handlingsplan-2021-2025"].behandling.vedtak == "handlingsplan-2021-2025"
-    assert PLAN.kilder["samarbeidsstrategi-2019"].behandling.vedtak == "samarbeidsstrategi-2019"
+    assert plan.kilder["handlingsplan-2021-2025"].behandling.vedtak == "handlingsplan-2021-2025"
+    assert plan.kilder["samarbeidsstrategi-2019"].behandling.vedtak == "samarbeidsstrategi-2019"
 
 
-@pytest.mark.parametrize("vedtak_id", list(PLAN.vedtak))
-def test_a_decision_quotes_its_source_word_for_word(vedtak_id):
-    vedtak = PLAN.vedtak[vedtak_id]
+@pytest.mark.fra_data(vedtak_id=lambda plan: list(plan.vedtak))
+def test_a_decision_quotes_its_source_word_for_word(vedtak_id, plan):
+    vedtak = plan.vedtak[vedtak_id]
     assert vedtak.tekstart == "omtale"
     kildetekst = " ".join(
-        normaliser((SEEDS / f).read_text(encoding="utf-8")) for f in PLAN.kilder[vedtak.kilde.kilde].filer
+        normaliser((SEEDS / f).read_text(encoding="utf-8")) for f in plan.kilder[vedtak.kilde.kilde].filer
     )
     assert normaliser(vedtak.tekst) in kildetekst
     assert vedtak.motedato_tekst in vedtak.tekst
-    html = BeautifulSoup(postside(PLAN, "vedtak", vedtak_id, PageAddress(f"vedtak/{vedtak_id}/")), "lxml")
+    html = BeautifulSoup(postside(plan, "vedtak", vedtak_id, PageAddress(f"vedtak/{vedtak_id}/")), "lxml")
     assert normaliser(html.select_one("blockquote").get_text()) == normaliser(vedtak.tekst)
     # The page lists the document whose handling cites the decision.
     assert html.select_one(f'li .rp-behandling[data-kilde="{vedtak.kilde.kilde}"]') is not None
 
 
-def test_the_handling_sentence_links_to_its_decision():
+def test_the_handling_sentence_links_to_its_decision(plan):
     for kilde_id, har_vedtak in (("handlingsplan-2021-2025", True), ("tiltaksplan-2021", False)):
-        html = BeautifulSoup(behandling(PLAN, PageAddress("dokumenter/"), kilde_id), "lxml")
+        html = BeautifulSoup(behandling(plan, PageAddress("dokumenter/"), kilde_id), "lxml")
         lenker = [a["href"] for a in html.find_all("a") if "vedtak/" in a["href"]]
         assert lenker == (["../vedtak/handlingsplan-2021-2025/"] if har_vedtak else [])
 
 
-def test_a_status_with_a_decision_shows_on_the_measure_and_the_decision(tmp_path):
+def test_a_status_with_a_decision_shows_on_the_measure_and_the_decision(tmp_path, plan):
     mappe = lag_nettsted(tmp_path / "nettsted")
     med_status(mappe / "data" / "tiltak.yml", "2026-01-15")
     resultat = bygg(mappe)
@@ -108,7 +107,7 @@ def test_a_status_with_a_decision_shows_on_the_measure_and_the_decision(tmp_path
     oversikt = les(site, "tiltak")
     assert oversikt.select_one('tr[data-status="pagar"] a[href="snowball/"]') is not None
     assert "Pågår (1)" in oversikt.select_one('label[for="status-pagar"]').get_text()
-    assert len(oversikt.select('tr[data-status="ikke-rapportert"]')) == len(PLAN.tiltak) - 1
+    assert len(oversikt.select('tr[data-status="ikke-rapportert"]')) == len(plan.tiltak) - 1
 
 
 @pytest.mark.parametrize(
