@@ -14,9 +14,10 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, datatabeller, plantekst
+from macros import arkiv, atomfeed, datatabeller, plantekst, urls
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
@@ -25,7 +26,7 @@ from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
-from macros.pages import GeneratedPage, genererte_sider, sidestier
+from macros.pages import GeneratedPage, genererte_sider, plassering, sidestier
 from macros.plantekst import EGEN_TEKST
 from macros.views import PageAddress, Redigering, kildeboks
 
@@ -106,6 +107,46 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         innhold = atomfeed.atom(feed, plan, _bygg.historikk, config.site_url or "", config.site_name)
         files.append(File.generated(config, feed.sti, content=innhold))
     return files
+
+
+class _Trinn(Link):
+    """A step in a breadcrumb trail that is no page of the navigation (a measure's virkemiddel).
+
+    A Link is never active; this one passes the page's activity up, so the section's tab is marked.
+    """
+
+    def __init__(self, title: str, url: str, parent) -> None:
+        super().__init__(title, url)
+        self.parent = parent
+        self._aktiv = False
+
+    @property
+    def active(self) -> bool:
+        return self._aktiv
+
+    @active.setter
+    def active(self, verdi: bool) -> None:
+        self._aktiv = bool(verdi)
+        if self.parent is not None:
+            self.parent.active = verdi
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # Generated pages are outside the navigation; placing each under its kind's register page
+    # gives it the breadcrumb trail and the active tab that a page in the navigation has.
+    plan = plan_for(config)
+    for sti, sted in _bygg.sider.items():
+        side = files.get_file_from_path(sti).page
+        register = files.get_file_from_path(urls.registerfil(sted.type_))
+        if sted.post_id is None or side is None or register is None or register.page is None:
+            continue
+        plass = plassering(plan, sted)
+        if plass.via is None:
+            side.parent = register.page
+        else:
+            tittel, via = plass.via
+            side.parent = _Trinn(tittel, urls.fil_url(via), register.page.parent)
+    return nav
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:

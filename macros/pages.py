@@ -29,6 +29,27 @@ class GeneratedPage:
     post_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Plassering:
+    """Where a generated record page sits in the site's structure, for the breadcrumb trail and the active tab."""
+
+    register: str
+    """The Markdown path of its kind's register page, whose place in the navigation it shares."""
+    via: tuple[str, str] | None = None
+    """(title, Markdown path) of the record it sits under, inside the register's section; None: under the register."""
+
+
+def plassering(plan: Plan, sted: GeneratedPage) -> Plassering:
+    """Where a record's page belongs: under its kind's register, or under the record the registry names."""
+    posttype = TYPER[sted.type_]
+    post = plan.poster[sted.type_][sted.post_id]
+    if posttype.forelder is None:
+        return Plassering(urls.registerfil(sted.type_))
+    type_, post_id = posttype.forelder(post)
+    tittel = TYPER[type_].tittel(plan.poster[type_][post_id])
+    return Plassering(urls.registerfil(sted.type_), (tittel, urls.kildefil(type_, post_id)))
+
+
 def sidestier(plan: Plan, handskrevne: Collection[str] = ()) -> dict[str, GeneratedPage]:
     """Path relative to docs/ -> what the page shows, for every generated page, in a stable order.
 
@@ -85,6 +106,7 @@ def _postside(
         "kilder": [a.kilde for a in resten],
         "kildeseksjoner": {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst},
         "rediger": f"data/{posttype.fil}",
+        "description": views.beskrivelse(plan, sted.type_, sted.post_id),
     }
     html = views.postside(
         plan,
@@ -105,6 +127,7 @@ def _registerside(plan: Plan, type_: str, sti: str) -> str:
         "title": flertall[:1].upper() + flertall[1:],
         "kilder_fra": type_,
         "rediger": f"data/{posttype.fil}",
+        "description": views.beskrivelse(plan, type_),
     }
     return _kilde(meta, views.register(plan, type_, views.PageAddress(urls.fil_url(sti))))
 

@@ -108,6 +108,9 @@ class Posttype:
     when docs/ has none."""
     registerkontekst: Callable[[Plan], dict[str, Any]] | None = None
     """plan -> what the register template gets besides `side`; None gives `poster` as (id, title) pairs."""
+    forelder: Callable[[Any], tuple[str, str]] | None = None
+    """record -> (kind, id) of the record its page sits under in the breadcrumb trail (a measure under
+    its virkemiddel, inside the section of the measures' register); None: under the register page."""
 
     def poster(self, plan: Plan) -> dict[str, Any]:
         """The kind's records by id; for a file that is one record, that record under the id ""."""
@@ -310,6 +313,7 @@ registrer(
         mappe="tiltak",
         mal="tiltak.html",
         kontekst=_tiltakside,
+        forelder=lambda t: ("virkemiddel", t.virkemiddel),
     )
 )
 registrer(

@@ -231,3 +231,18 @@ def _stolpediagram(tabell: datatabeller.Datatabell) -> diagram.Stolpediagram:
 def ordliste(plan: Plan, side: PageAddress) -> Markup:
     """The glossary page: every term with its explanation and source."""
     return _render("ordliste.html", plan, side)
+
+
+def beskrivelse(plan: Plan, type_: str, post_id: str | None = None) -> str:
+    """A generated page's meta description as plain text: its record's (or its register's) own data."""
+    posttype = TYPER[type_]
+    post = None if post_id is None else plan.poster[type_][post_id]
+    tekst = render(
+        "beskrivelse.html",
+        type_=type_,
+        post=post,
+        tittel=None if post is None else posttype.tittel(post),
+        ord=posttype.ord,
+        virkemidler=plan.virkemidler,
+    )
+    return " ".join(ren_tekst(tekst).split())

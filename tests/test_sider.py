@@ -177,5 +177,10 @@ def test_a_kind_without_its_own_index_page_gets_a_generated_register():
     handskrevne = handskrevne_sider() - {"roller/index.md"}
     assert sidestier(plan, handskrevne)["roller/index.md"] == GeneratedPage("rolle")
     _, front, kropp = genererte_sider(plan, nho_omtale(), handskrevne)["roller/index.md"].split("---\n", 2)
-    assert yaml.safe_load(front) == {"title": "Roller", "kilder_fra": "rolle", "rediger": "data/roller.yml"}
+    assert yaml.safe_load(front) == {
+        "title": "Roller",
+        "kilder_fra": "rolle",
+        "rediger": "data/roller.yml",
+        "description": "Alle roller i Lillehammer-regionens planer, med en egen side for hver.",
+    }
     assert kropp.strip() == str(views.register(plan, "rolle", views.PageAddress("roller/")))
