@@ -582,11 +582,6 @@ class Hendelse(Modell):
         """The label for an inferred time («året 2013 er utledet av sammenhengen i kilden»), else None."""
         return f"{self._utledet} av sammenhengen i kilden" if self.tid_utledet else None
 
-    @property
-    def tid_visning(self) -> str:
-        """The source's wording of the time; a short label says when the year or the dating is inferred."""
-        return f"{self.tid_tekst} ({self._utledet})" if self.tid_utledet else self.tid_tekst
-
 
 @dataclass(frozen=True)
 class Plan:

@@ -156,23 +156,15 @@ def tidslinje(plan: Plan, side: PageAddress, sidetitler: dict[str, str]) -> Mark
 
 
 def historikkdiagram(plan: Plan, side: PageAddress, historikk_id: str, tittel: str) -> Markup:
-    """A history page's events as an inline SVG flow, followed by the same content as a list."""
+    """A history page's events as a flow of boxes: an ordered list that CSS draws with arrows."""
     _kjent("historikkdiagram", "historikkside", historikk_id, list(plan.historikksider))
-    hendelser = plan.tidslinje(historikk_id)
-    plassert, hoyde = diagram.bokser(hendelser)
-    beskrivelse = "; ".join(f"{h.tid_visning}: {h.tittel}" for h in hendelser)
     return _render(
         "historikkdiagram.html",
         plan,
         side,
         id=f"diagram-{historikk_id}",
         tittel=tittel,
-        beskrivelse=beskrivelse,
-        bokser=plassert,
-        hoyde=hoyde,
-        bredde=diagram.BREDDE,
-        avstand=diagram.AVSTAND,
-        hendelser=hendelser,
+        hendelser=plan.tidslinje(historikk_id),
     )
 
 

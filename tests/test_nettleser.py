@@ -134,7 +134,7 @@ def test_charts_are_visible_in_light_and_dark_mode(nettleser, nettadresse, farge
     kontekst = nettleser.new_context(color_scheme=fargeskjema, viewport={"width": 1280, "height": 900})
     side = kontekst.new_page()
     side.goto(f"{nettadresse}okonomi/")
-    figurer = side.locator("svg.rp-stolper")
+    figurer = side.locator(".rp-stolper")
     assert figurer.count() == 3
     for i in range(figurer.count()):
         bilde = Image.open(io.BytesIO(figurer.nth(i).screenshot())).convert("RGB")
@@ -147,13 +147,21 @@ def test_charts_are_visible_in_light_and_dark_mode(nettleser, nettadresse, farge
     kontekst.close()
 
 
-def test_charts_are_readable_at_320_px(nettleser, nettadresse):
-    kontekst = nettleser.new_context(viewport={"width": 320, "height": 800})
+@pytest.mark.parametrize("bredde", [320, 1280])
+def test_chart_text_is_body_text_size_at_every_width(nettleser, nettadresse, bredde):
+    kontekst = nettleser.new_context(viewport={"width": bredde, "height": 800})
     side = kontekst.new_page()
-    side.goto(f"{nettadresse}okonomi/tiltak/")
-    assert side.evaluate("document.documentElement.scrollWidth") <= 320
-    minste = side.evaluate(
-        "Math.min(...[...document.querySelectorAll('svg.rp-stolper text')].map(t => t.getBoundingClientRect().height))"
-    )
-    assert minste >= 10, f"teksten i diagrammene er bare {minste:.1f} px høy på 320 px skjerm"
+    for url in ("okonomi/tiltak/", "historikk/snowball/"):
+        side.goto(f"{nettadresse}{url}")
+        assert side.evaluate("document.documentElement.scrollWidth") <= bredde
+        storrelser = side.evaluate(
+            """() => {
+                const px = e => parseFloat(getComputedStyle(e).fontSize);
+                const brodtekst = px(document.querySelector('article p'));
+                const tekster = [...document.querySelectorAll('.rp-stolpe-etikett, .rp-flyt-boks a, svg text')];
+                return {brodtekst, tekster: tekster.map(px)};
+            }"""
+        )
+        assert storrelser["tekster"], url
+        assert set(storrelser["tekster"]) == {storrelser["brodtekst"]}, (url, storrelser)
     kontekst.close()

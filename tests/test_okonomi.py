@@ -187,8 +187,8 @@ def _figurer(plan) -> dict[str, tuple]:
         csv_linjer = datatabeller.csv_tekst(tabeller[tabell_id]).splitlines()
         resultat[tabell_id] = (
             figur.figcaption.get_text(),
-            figur.svg["aria-label"],
-            sorted(t.get_text() for t in figur.select("svg text")),
+            figur.select_one(".rp-stolper")["aria-label"],
+            sorted(t.get_text() for t in figur.select(".rp-stolpe-etikett")),
             {r.th.get_text(): [td["data-verdi"] for td in r.find_all("td")] for r in figur.select("tbody tr")},
             csv_linjer[0],
             sorted(csv_linjer[1:]),
