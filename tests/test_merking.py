@@ -105,7 +105,8 @@ def test_every_sum_per_group_is_marked_however_it_happens_to_look(bygget, tabell
     celler = list(_tallceller(figur))
     assert celler and all(_merket(celle) for _, _, celle in celler)
     # Every bar's label carries the marker; the caption gives the basis.
-    assert figur.select(".rp-stolper rect") and _stolpetekster(figur).count("(beregnet)") == len(figur.select(".rp-stolper rect"))
+    stolper = figur.select(".rp-stolper rect")
+    assert stolper and _stolpetekster(figur).count("(beregnet)") == len(stolper)
     assert "(beregnet)" in _tekst(figur.figcaption)
 
 
