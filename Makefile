@@ -9,6 +9,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The test tools (browser driver, linters) are installed only for the commands that need them.
 TESTSTAMP := $(VENV)/.installed-test
+# The Nu HTML Checker for tests/test_html.py: the vnu-jar package from npm, pinned, run with Java.
+VNU_VERSJON := 26.9.27
+VNU := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FRA ?= HEAD
 FORMAT ?= tekst
@@ -30,7 +33,7 @@ serve: $(STAMP)
 	$(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## Kjør hele testsuiten (enhetstester, testnettsteder, golden-filer og nettlesertester).
-test: $(TESTSTAMP) chromium
+test: $(TESTSTAMP) chromium $(VNU)
 	$(BIN)/python -m pytest
 
 ## Bygg nettstedet til site/ (streng modus: alle advarsler stopper bygget).
@@ -52,6 +55,16 @@ schema-check: $(STAMP)
 ## Mål hvor lang tid lasting av data og bygging av nettstedet tar.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bygg.py
+
+$(VNU): $(STAMP)
+	@command -v java >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; \
+	  else echo "Nu HTML Checker trenger Java. Installer en Java 11 eller nyere."; exit 1; fi; }
+	@command -v npm >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; \
+	  else echo "Nu HTML Checker hentes med npm. Installer Node.js med npm."; exit 1; fi; }
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSJON)
+	@test -f $(VNU)
 
 # A browser for the browser tests: $$CHROMIUM, one on PATH or Playwright's own
 # (tests/nettleser.py). Only on a Debian-like system is one installed here.
