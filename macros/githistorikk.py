@@ -214,7 +214,7 @@ def _les(prosjekt: Path, prefiks: str) -> Historikk:
         frozenset(
             (type_, post_id)
             for type_, posttype in TYPER.items()
-            for post_id in (forste.poster[type_] if posttype.liste else [None])
+            for post_id in (posttype.med_side(forste) if posttype.liste else [None])
         ),
         fildatoer,
     )

@@ -37,7 +37,7 @@ def sidestier(plan: Plan, handskrevne: Collection[str] = ()) -> dict[str, Genera
     """
     stier: dict[str, GeneratedPage] = {}
     for posttype in med_sider():
-        for post_id in plan.poster[posttype.nokkel]:
+        for post_id in posttype.med_side(plan):
             stier[urls.kildefil(posttype.nokkel, post_id)] = GeneratedPage(posttype.nokkel, post_id)
         if urls.registerfil(posttype.nokkel) not in handskrevne:
             stier[urls.registerfil(posttype.nokkel)] = GeneratedPage(posttype.nokkel)
@@ -74,7 +74,7 @@ def _postside(
     plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale], historikk: Historikk, arkiv: tuple[Versjon, ...]
 ) -> str:
     posttype = TYPER[sted.type_]
-    post = plan.poster[sted.type_][sted.post_id]
+    post = posttype.med_side(plan)[sted.post_id]
     kilder = kilder_for(plan, sted.type_, sted.post_id, omtaler)
     if not kilder:
         raise ValueError(f"{sti}: ingen kilde nevner posten (se kildegrunnlag.uten_kilde, som stopper bygget først)")
@@ -84,7 +84,7 @@ def _postside(
         "kilde": forste.kilde,
         "kilder": [a.kilde for a in resten],
         "kildeseksjoner": {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst},
-        "rediger": f"data/{posttype.fil}",
+        "rediger": f"data/{posttype.redigeres_i(post)}",
     }
     html = views.postside(
         plan,
