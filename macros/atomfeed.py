@@ -96,9 +96,11 @@ def _oppforinger(endringer: list[Postendring], plan: Plan, site_url: str) -> lis
             f"tag:{deler.hostname},{tidspunkt.dag}:{deler.path.rstrip('/')}/endringer/{commit}/{type_}/{post_id or '-'}"
         )
         tittel = egne[0].tekst if len(egne) == 1 else f"{_navn(plan, type_, post_id)}: {len(egne)} endringer"
+        # A change to a measure in a later plan links to the measure's page, where it is listed.
+        side = ("tiltak", egne[0].tiltak) if type_ == "tiltaksplanpost" else (type_, post_id)
         lenke = (
-            site_url.rstrip("/") + "/" + urls.side_url(type_, post_id)
-            if TYPER[type_].mappe and post_id in TYPER[type_].med_side(plan)
+            site_url.rstrip("/") + "/" + urls.side_url(*side)
+            if TYPER[side[0]].mappe and side[1] in TYPER[side[0]].med_side(plan)
             else None
         )
         oppforinger.append(Oppforing(id_, tittel, tidspunkt, "\n".join(e.tekst for e in egne), lenke))
