@@ -42,17 +42,28 @@ def sjekk_summer(lest: dict[str, Lest]) -> list[Feil]:
     return feil
 
 
+def _kjente(lest: dict[str, Lest], type_: str) -> tuple[list[str], set[str]]:
+    """The ids a reference to a kind may name (for suggestions), and those it may name without a message.
+
+    A measure new in a later tiltaksplan is a measure too, though its record is that plan's entry.
+    """
+    register = lest[type_]
+    ider = list(register.poster)
+    if type_ == "tiltak":
+        ider += [p.tiltak for p in lest["tiltaksplanpost"].poster.values() if p.navn is not None]
+    return ider, set(ider) | register.ugyldige_ids
+
+
 def _sjekk_referanse(lest: dict[str, Lest], type_: str, ref: Referanse) -> Iterator[Feil]:
-    register = lest[ref.til]
+    ider, kjente = _kjente(lest, ref.til)
     mal = TYPER[ref.til]
     for post_id, post in lest[type_].poster.items():
         for sti, ukjent in ref.verdier(post, lest[type_].sti_for_id[post_id]):
-            if ukjent in register.poster or ukjent in register.ugyldige_ids:
+            if ukjent in kjente:
                 continue
             yield Feil(
                 lest[type_].dokument.fil,
-                f"ukjent {mal.ord.ubestemt} «{ukjent}». Id-en må finnes i data/{mal.fil}."
-                f"{foreslaa(ukjent, list(register.poster))}",
+                f"ukjent {mal.ord.ubestemt} «{ukjent}». Id-en må finnes i data/{mal.fil}.{foreslaa(ukjent, ider)}",
                 linje=lest[type_].dokument.linje(sti),
                 post=post_id,
                 felt=ref.felt,

@@ -396,6 +396,10 @@ def test_a_new_measure_can_have_a_status_and_a_continuing_entry_cannot(datamappe
     html = BeautifulSoup(postside(plan, "tiltak", "reiselivsdata", PageAddress("tiltak/reiselivsdata/")), "lxml")
     status = html.select_one(".rp-status")
     assert status["data-status"] == "pagar" and status.find("a")["href"] == "../../vedtak/handlingsplan-2021-2025/"
+    vedtak = BeautifulSoup(
+        postside(plan, "vedtak", "handlingsplan-2021-2025", PageAddress("vedtak/handlingsplan-2021-2025/")), "lxml"
+    )
+    assert "../../tiltak/reiselivsdata/" in lenker(vedtak.find("h2", id="hva-vedtaket-gjaldt").find_next("ul"))
     # `make check` warns about an old status wherever it stands, with file and line.
     [advarsel] = kontroll.foreldede_statuser(plan, date(2024, 1, 1), datamappe)
     assert (advarsel.fil, advarsel.post, advarsel.felt) == (
@@ -462,3 +466,31 @@ def test_two_plans_for_one_year_are_refused(datamappe):
     with pytest.raises(Datafeil) as feil:
         load_plan(datamappe)
     assert "året 2021 har allerede en tiltaksplan («tiltaksplan-2021»)" in str(feil.value)
+
+
+HENDELSE_2022 = """
+- id: "reiselivsdata-foreslatt"
+  tid: "2022"
+  tid_tekst: "2022"
+  tittel: "Tiltaksplanen for 2022 foreslår Reiselivsdata (testdata)"
+  tekst: "Testdata."
+  tema: ["reiseliv-og-arrangement"]
+  kilder:
+    - kilde: "tiltaksplan-2022"
+      seksjon: "Vurdering"
+  tiltak: ["reiselivsdata"]
+"""
+
+
+def test_an_event_may_concern_a_measure_new_in_a_later_plan(datamappe):
+    legg_til_2022(datamappe)
+    hendelser = datamappe / "hendelser.yml"
+    hendelser.write_text(hendelser.read_text(encoding="utf-8") + HENDELSE_2022, encoding="utf-8")
+    plan = load_plan(datamappe)
+    html = BeautifulSoup(postside(plan, "tiltak", "reiselivsdata", PageAddress("tiltak/reiselivsdata/")), "lxml")
+    assert "Tiltaksplanen for 2022 foreslår Reiselivsdata" in tekst(html.find("h2", id="historikk").find_next("ol"))
+    # A misspelt id is still refused, and the suggestion knows the new measure.
+    erstatt(hendelser, 'tiltak: ["reiselivsdata"]', 'tiltak: ["reiselivsdta"]')
+    with pytest.raises(Datafeil) as feil:
+        load_plan(datamappe)
+    assert "ukjent tiltak «reiselivsdta»" in str(feil.value) and "Mente du «reiselivsdata»?" in str(feil.value)
