@@ -922,10 +922,6 @@ class Plan:
         """The measures where the region has this role (for a change of role: the role it moves to)."""
         return [t for t in self.tiltak.values() if rolle_id in t.roller]
 
-    def tiltak_fra_rolle(self, rolle_id: str) -> list[Tiltak]:
-        """The measures where the region moves away from this role («Fra tilrettelegger til …»)."""
-        return [t for t in self.tiltak.values() if rolle_id in t.roller_fra]
-
     def tidslinje(self, historikk: str | None = None) -> list[Hendelse]:
         """Events in time order (stable for equal dates), optionally those of one history page."""
         valgte = [h for h in self.hendelser.values() if historikk is None or historikk in h.historikk]
