@@ -53,7 +53,7 @@ class Versjon:
     motedato: str
     motedato_tekst: str
     tiltak: frozenset[str]
-    """The ids in the tagged tree's data/tiltak.yml."""
+    """The measures in the tagged tree: the ids in its data/tiltak.yml and in its later plans' entries."""
 
     @property
     def url(self) -> str:
@@ -80,18 +80,20 @@ def les_versjoner(prosjekt: Path) -> tuple[Versjon, ...]:
     par = [(felt[0].removeprefix("refs/tags/"), felt[-1]) for felt in (linje.split() for linje in tags.splitlines())]
     if not par:
         return ()
-    filer = ("vedtak.yml", "tiltak.yml")
+    filer = ("vedtak.yml", "tiltak.yml", "tiltaksplanposter.yml")
     foresporsel = "".join(f"{commit}:{prefiks}data/{fil}\n" for _, commit in par for fil in filer).encode()
     innhold = iter(batch_objekter(git(prosjekt, "cat-file", "--batch", inn=foresporsel)))
-    versjoner = [_versjon(tag, commit, next(innhold), next(innhold)) for tag, commit in par]
+    versjoner = [_versjon(tag, commit, next(innhold), next(innhold), next(innhold)) for tag, commit in par]
     return tuple(sorted(versjoner, key=lambda v: (v.motedato, v.navn), reverse=True))
 
 
-def _versjon(tag: str, commit: str, vedtak: bytes | None, tiltak: bytes | None) -> Versjon:
+def _versjon(tag: str, commit: str, vedtak: bytes | None, tiltak: bytes | None, planposter: bytes | None) -> Versjon:
     navn = tag.removeprefix(PREFIKS)
     try:
         vedtaksliste = les_verdier(vedtak) if vedtak is not None else None
         tiltaksliste = les_verdier(tiltak) if tiltak is not None else None
+        # A tree from before the later plans has no data/tiltaksplanposter.yml.
+        postliste = les_verdier(planposter) if planposter is not None else None
     except yaml.YAMLError as feil:
         raise Arkivfeil(f"Taggen «{tag}»: dataene i den taggede versjonen kan ikke leses ({feil}).") from None
     funnet = [v for v in vedtaksliste or [] if isinstance(v, dict) and v.get("id") == navn]
@@ -109,7 +111,8 @@ def _versjon(tag: str, commit: str, vedtak: bytes | None, tiltak: bytes | None) 
         str(post.get("organ", "")),
         str(post.get("motedato", "")),
         str(post.get("motedato_tekst", "")),
-        frozenset(str(t["id"]) for t in tiltaksliste or [] if isinstance(t, dict) and "id" in t),
+        frozenset(str(t["id"]) for t in tiltaksliste or [] if isinstance(t, dict) and "id" in t)
+        | frozenset(str(p["tiltak"]) for p in postliste or [] if isinstance(p, dict) and "tiltak" in p),
     )
 
 

@@ -56,7 +56,9 @@ def feeds_for_side(plan: Plan, type_: str | None, post_id: str | None, historikk
     alle = {f.virkemiddel: f for f in feeds(plan, historikk)}
     if not alle:
         return []
-    virkemiddel = post_id if type_ == "virkemiddel" else plan.tiltak[post_id].virkemiddel if type_ == "tiltak" else None
+    virkemiddel = (
+        post_id if type_ == "virkemiddel" else plan.alle_tiltak[post_id].virkemiddel if type_ == "tiltak" else None
+    )
     return [alle[None]] + ([alle[virkemiddel]] if virkemiddel is not None and virkemiddel in alle else [])
 
 
@@ -94,9 +96,11 @@ def _oppforinger(endringer: list[Postendring], plan: Plan, site_url: str) -> lis
             f"tag:{deler.hostname},{tidspunkt.dag}:{deler.path.rstrip('/')}/endringer/{commit}/{type_}/{post_id or '-'}"
         )
         tittel = egne[0].tekst if len(egne) == 1 else f"{_navn(plan, type_, post_id)}: {len(egne)} endringer"
+        # A change to a measure in a later plan links to the measure's page, where it is listed.
+        side = ("tiltak", egne[0].tiltak) if type_ == "tiltaksplanpost" else (type_, post_id)
         lenke = (
-            site_url.rstrip("/") + "/" + urls.side_url(type_, post_id)
-            if TYPER[type_].mappe and post_id in plan.poster[type_]
+            site_url.rstrip("/") + "/" + urls.side_url(*side)
+            if TYPER[side[0]].mappe and side[1] in TYPER[side[0]].med_side(plan)
             else None
         )
         oppforinger.append(Oppforing(id_, tittel, tidspunkt, "\n".join(e.tekst for e in egne), lenke))
@@ -106,5 +110,5 @@ def _oppforinger(endringer: list[Postendring], plan: Plan, site_url: str) -> lis
 def _navn(plan: Plan, type_: str, post_id: str | None) -> str:
     if post_id is None:
         return f"data/{TYPER[type_].fil}"
-    post = plan.poster[type_].get(post_id)
+    post = TYPER[type_].med_side(plan).get(post_id)
     return visningsnavn(post) if post is not None else post_id

@@ -22,8 +22,7 @@ from . import okonomi
 from .diagram import Stolpeverdi
 from .feil import Datafeil, Feil
 from .format import beregnet, csv_tall, kroner, tall
-from .model import OppgittBelop, Plan, Statistikk, Statistikkrad, Statistikktabell
-from .okonomi import AR, FORSTE_AR, SENERE_AR
+from .model import TILTAKSPLAN, Kilde, OppgittBelop, Plan, Statistikk, Statistikkrad, Statistikktabell, Tiltaksplan
 
 Kolonnetype = Literal["tekst", "kr", "tall", "prosent"]
 
@@ -31,6 +30,17 @@ SUM_AV_TILTAKENE = "sum av beløpene kilden oppgir for tiltakene, anslag medregn
 ANTALL_TILTAK = "antall tiltak i tiltaksplanen"
 TIARSPERIODER = "-tiarsperioder"
 """Added to a ranking table's id for the table of its ten-year ranks."""
+
+PLANTABELLER = ("ramme", "tiltak-per-ar", "per-virkemiddel", "per-tiltakseier", "per-rolle", "tiltak", "usikre-belop")
+"""The tables every tiltaksplan gets, one set per plan year (see plantabell_id)."""
+
+
+def plantabell_id(tabell: str, tiltaksplan: Tiltaksplan) -> str:
+    """The id (and CSV file name) of one plan's table: «per-virkemiddel-2022»; the 2021 plan's tables keep
+    the ids they have always had («per-virkemiddel», «ramme-2021»), so their addresses do not change."""
+    if tabell == "ramme" or tiltaksplan.id != TILTAKSPLAN:
+        return f"{tabell}-{tiltaksplan.ar}"
+    return tabell
 
 
 @dataclass(frozen=True)
@@ -156,32 +166,59 @@ def _celler(*verdier: object) -> list[Celle]:
     return [v if isinstance(v, Celle) else Celle(v) for v in verdier]
 
 
-def _gruppetabell(id_: str, tittel: str, hva: str, grupper: list[okonomi.Gruppesum]) -> Datatabell:
-    storst = max(grupper, key=lambda g: g.ar[FORSTE_AR].kr)
+@dataclass(frozen=True)
+class Planen:
+    """The tiltaksplan a table is for, and how its title names it: only when the site has several plans."""
+
+    tiltaksplan: Tiltaksplan
+    flere: bool
+
+    def id(self, tabell: str) -> str:
+        """The table's id for this plan."""
+        return plantabell_id(tabell, self.tiltaksplan)
+
+    def tittel(self, tittel: str) -> str:
+        """«Midler per virkemiddel», or «Midler per virkemiddel i Tiltaksplan 2022» when there are several plans."""
+        return f"{tittel} i {self.tiltaksplan.navn}" if self.flere else tittel
+
+    @property
+    def ar(self) -> int:
+        """The plan's own year."""
+        return self.tiltaksplan.ar
+
+    @property
+    def senere_ar(self) -> tuple[int, ...]:
+        """The later years the plan states money for (2022–2024 for the 2021 plan)."""
+        return self.tiltaksplan.arene[1:]
+
+
+def _gruppetabell(planen: Planen, id_: str, tittel: str, hva: str, grupper: list[okonomi.Gruppesum]) -> Datatabell:
+    forste, senere = planen.ar, planen.senere_ar
+    storst = max(grupper, key=lambda g: g.ar[forste].kr)
     return Datatabell(
-        id_,
-        tittel,
+        planen.id(id_),
+        planen.tittel(tittel),
         [
             Kolonne(hva),
             Kolonne("Antall tiltak", "tall", f"antall tiltak per {hva.lower()} i tiltaksplanen"),
-            *[Kolonne(str(ar), "kr", SUM_AV_TILTAKENE) for ar in AR],
-            Kolonne(f"Sum {min(SENERE_AR)}–{max(SENERE_AR)}", "kr", " + ".join(map(str, SENERE_AR))),
+            *[Kolonne(str(ar), "kr", SUM_AV_TILTAKENE) for ar in planen.tiltaksplan.arene],
+            *([Kolonne(f"Sum {min(senere)}–{max(senere)}", "kr", " + ".join(map(str, senere)))] if senere else []),
         ],
         [
             [
                 Celle(g.navn),
                 Celle(g.antall, beregnet=True),
                 *[Celle(a.kr, beregnet=True, med_anslag=a.med_anslag) for a in g.ar.values()],
-                Celle(g.sum_2022_2024, beregnet=True, med_anslag=g.med_anslag_2022_2024),
+                *([Celle(g.sum_senere, beregnet=True, med_anslag=g.med_anslag_senere)] if senere else []),
             ]
             for g in grupper
         ],
         merknad=Tekst("merknad_gruppesummer"),
         sammendrag=Tekst(
             "sammendrag_gruppesummer",
-            {"hva": hva, "ar": FORSTE_AR, "storst": storst.navn, "sum": BeregnetTall(storst.ar[FORSTE_AR].kr)},
+            {"hva": hva, "ar": forste, "storst": storst.navn, "sum": BeregnetTall(storst.ar[forste].kr)},
         ),
-        stolper=[Stolpeverdi(g.navn, g.ar[FORSTE_AR].kr, "kr", beregnet=True) for g in grupper],
+        stolper=[Stolpeverdi(g.navn, g.ar[forste].kr, "kr", beregnet=True) for g in grupper],
     )
 
 
@@ -353,37 +390,58 @@ def _fordeling(plan: Plan) -> Datatabell:
     )
 
 
-def _ramme(plan: Plan) -> Datatabell:
-    r = okonomi.ramme_2021(plan)
-    grunnlag = f"{tall(r.ramme.kr)} − {tall(r.summen.kr)}"
+def _ramme(plan: Plan, planen: Planen) -> Datatabell | None:
+    """The plan's frame, the sum of its year and their difference; None when the plan states no frame.
+
+    The 2021 plan's rows and words quote its own source («Ramme til oppfølging av strategisk næringsplan»);
+    a later plan's say only what its data holds.
+    """
+    r = okonomi.ramme(plan, planen.tiltaksplan.id)
+    if r is None:
+        return None
+    summen = r.summen.kr if r.summen is not None else r.beregnet_sum
+    grunnlag = f"{tall(r.ramme.kr)} − {tall(summen)}"
+    forste = planen.tiltaksplan.id == TILTAKSPLAN
+    summerad = f"Summen av tiltakene i {r.ar}"
     return Datatabell(
-        "ramme-2021",
-        "Rammen for 2021 og summen av tiltakene",
+        planen.id("ramme"),
+        planen.tittel(f"Rammen for {r.ar} og summen av tiltakene"),
         [Kolonne("Post"), Kolonne("Beløp", "kr"), Kolonne("Kildens ordlyd")],
         [
-            _celler("Ramme til oppfølging av strategisk næringsplan", r.ramme.kr, r.ramme.tekst),
-            _celler("Summen av tiltakene i 2021", r.summen.kr, r.summen.tekst),
+            _celler(
+                "Ramme til oppfølging av strategisk næringsplan" if forste else f"Rammen for {r.ar}",
+                r.ramme.kr,
+                r.ramme.tekst,
+            ),
+            _celler(summerad, r.summen.kr, r.summen.tekst)
+            if r.summen is not None
+            else _celler(Celle(summerad, grunnlag=SUM_AV_TILTAKENE), Celle(summen, beregnet=True), ""),
             _celler(
                 Celle("Differansen mellom rammen og summen", grunnlag=grunnlag), Celle(r.differanse, beregnet=True), ""
             ),
         ],
-        merknad=Tekst("merknad_ramme"),
-        sammendrag=Tekst("sammendrag_ramme", {"r": r, "differanse": BeregnetTall(r.differanse, grunnlag)}),
+        merknad=Tekst("merknad_ramme") if forste else Tekst("merknad_ramme_plan", {"r": r}),
+        sammendrag=Tekst(
+            "sammendrag_ramme" if forste else "sammendrag_ramme_plan",
+            {"r": r, "differanse": BeregnetTall(r.differanse, grunnlag)}
+            | ({} if forste else {"summen": BeregnetTall(summen, SUM_AV_TILTAKENE) if r.summen is None else None}),
+        ),
         stolper=[
             Stolpeverdi("Ramme", r.ramme.kr, "kr"),
-            Stolpeverdi("Summen av tiltakene i 2021", r.summen.kr, "kr"),
+            Stolpeverdi(summerad, summen, "kr", beregnet=r.summen is None),
             Stolpeverdi("Differansen", r.differanse, "kr", beregnet=True, grunnlag=grunnlag),
         ],
     )
 
 
-def _per_ar(plan: Plan) -> Datatabell:
-    totalt = okonomi.totalt(plan)
+def _per_ar(plan: Plan, planen: Planen) -> Datatabell:
+    totalt = okonomi.totalt(plan, planen.tiltaksplan.id)
     oppgitt = okonomi.oppgitte_summer(totalt)
-    forste = totalt[FORSTE_AR]
+    forste = totalt[planen.ar]
+    senere = planen.senere_ar
     return Datatabell(
-        "tiltak-per-ar",
-        "Midler til tiltakene per år",
+        planen.id("tiltak-per-ar"),
+        planen.tittel("Midler til tiltakene per år"),
         [
             Kolonne("År"),
             Kolonne("Oppgitte beløp", "kr", "sum av tiltakenes beløp uten anslag" + oppgitt),
@@ -401,15 +459,15 @@ def _per_ar(plan: Plan) -> Datatabell:
             ]
             for a in totalt.values()
         ],
-        merknad=Tekst("merknad_tiltak_per_ar"),
+        merknad=Tekst("merknad_tiltak_per_ar", {"oppgitt_ar": None if forste.beregnet else forste.ar}),
         sammendrag=Tekst(
             "sammendrag_tiltak_per_ar",
             {
                 "forste": forste,
                 "forste_sum": BeregnetTall(forste.sikker_kr) if forste.sikker_beregnet else None,
-                "senere": [(ar, BeregnetTall(totalt[ar].sikker_kr)) for ar in SENERE_AR],
-                "uten_belop_ar": min(SENERE_AR),
-                "uten_belop": BeregnetTall(totalt[min(SENERE_AR)].uten_belop, ANTALL_TILTAK, "tall"),
+                "senere": [(ar, BeregnetTall(totalt[ar].sikker_kr)) for ar in senere],
+                "uten_belop_ar": min(senere, default=forste.ar),
+                "uten_belop": BeregnetTall(totalt[min(senere, default=forste.ar)].uten_belop, ANTALL_TILTAK, "tall"),
             },
         ),
         stolper=[
@@ -419,17 +477,17 @@ def _per_ar(plan: Plan) -> Datatabell:
     )
 
 
-def _alle_tiltak(plan: Plan) -> Datatabell:
+def _alle_tiltak(plan: Plan, planen: Planen) -> Datatabell:
+    arene = planen.tiltaksplan.arene
     return Datatabell(
-        "tiltak",
-        "Alle tiltak med midler per år",
+        planen.id("tiltak"),
+        planen.tittel("Alle tiltak med midler per år"),
         [
             Kolonne("Tiltak"),
             Kolonne("Virkemiddel"),
-            *[Kolonne(str(ar), "kr") for ar in AR],
+            *[Kolonne(str(ar), "kr") for ar in arene],
             Kolonne("Anslag («trolig») for årene"),
-            Kolonne("Midler i 2021 (kilden)"),
-            Kolonne("Midler 2022-2024 (kilden)"),
+            *[Kolonne(f"{k.navn} (kilden)") for k in planen.tiltaksplan.kolonner],
             Kolonne("Rolle regionen"),
             Kolonne("Tiltakseier"),
             Kolonne("Hovedsamarbeidspartner(e)"),
@@ -438,40 +496,83 @@ def _alle_tiltak(plan: Plan) -> Datatabell:
             _celler(
                 t.navn,
                 plan.virkemidler[t.virkemiddel].overskrift,
-                *[Celle(t.kr_for(ar), anslag=t.er_anslag(ar), kildeord=t.kildeord_for(ar)) for ar in AR],
-                ", ".join(str(ar) for ar in AR if t.er_anslag(ar)),
-                t.midler_2021.tekst,
-                t.midler_2022_2024.tekst,
+                *[Celle(t.kr_for(ar), anslag=t.er_anslag(ar), kildeord=t.kildeord_for(ar)) for ar in arene],
+                ", ".join(str(ar) for ar in arene if t.er_anslag(ar)),
+                *[midler.tekst if midler is not None else "" for _, midler in t.celler],
                 t.rolle_tekst,
                 t.tiltakseier_tekst,
                 t.partnere_tekst,
             )
-            for t in plan.tiltak.values()
+            for t in plan.oppforinger(planen.tiltaksplan.id)
         ],
-        merknad=Tekst("merknad_alle_tiltak"),
+        merknad=Tekst("merknad_alle_tiltak", {"kolonner": [k.navn for k in planen.tiltaksplan.kolonner]}),
     )
+
+
+def _usikre(plan: Plan, planen: Planen) -> Datatabell:
+    return Datatabell(
+        planen.id("usikre-belop"),
+        planen.tittel("Midler som ikke er summert som sikre beløp"),
+        [Kolonne("Tiltak"), Kolonne("Kolonne i kilden"), Kolonne("Kildens ordlyd"), Kolonne("Hvorfor")],
+        [_celler(u.tiltak.navn, u.kolonne, u.tekst, u.grunn) for u in okonomi.usikre(plan, planen.tiltaksplan.id)],
+    )
+
+
+def _plantabeller(plan: Plan, tiltaksplan: Tiltaksplan) -> list[Datatabell]:
+    """The tables of one tiltaksplan, in the order of PLANTABELLER (the frame only where the plan states one)."""
+    planen = Planen(tiltaksplan, len(plan.tiltaksplaner) > 1)
+    id_ = tiltaksplan.id
+    tabeller = [
+        _ramme(plan, planen),
+        _per_ar(plan, planen),
+        _gruppetabell(
+            planen, "per-virkemiddel", "Midler per virkemiddel", "Virkemiddel", okonomi.per_virkemiddel(plan, id_)
+        ),
+        _gruppetabell(
+            planen, "per-tiltakseier", "Midler per tiltakseier", "Tiltakseier", okonomi.per_tiltakseier(plan, id_)
+        ),
+        _gruppetabell(planen, "per-rolle", "Midler per rolle regionen har", "Rolle", okonomi.per_rolle(plan, id_)),
+        _alle_tiltak(plan, planen),
+        _usikre(plan, planen),
+    ]
+    return [t for t in tabeller if t is not None]
+
+
+@dataclass(frozen=True)
+class Senere:
+    """A later tiltaksplan's version of a 2021 plan table, for the economy pages: the plan, its document, the table."""
+
+    tiltaksplan: Tiltaksplan
+    kilde: Kilde
+    tabell: Datatabell
+
+
+def senere_utgaver(plan: Plan, tabeller: dict[str, Datatabell], tabell_id: str) -> list[Senere]:
+    """The later tiltaksplaner's versions of one of the 2021 plan's tables, oldest plan first; [] for other tables."""
+    if TILTAKSPLAN not in plan.tiltaksplaner:
+        return []
+    forste = plan.tiltaksplaner[TILTAKSPLAN]
+    navn = next((t for t in PLANTABELLER if plantabell_id(t, forste) == tabell_id), None)
+    if navn is None:
+        return []
+    return [
+        Senere(tp, plan.kilder[tp.kilde], tabeller[plantabell_id(navn, tp)])
+        for tp in plan.tiltaksplaner_etter_ar
+        if tp.id != TILTAKSPLAN and plantabell_id(navn, tp) in tabeller
+    ]
 
 
 def bygg(plan: Plan) -> dict[str, Datatabell]:
     """Every table of the economy pages, by id."""
+    forste, *senere = plan.tiltaksplaner_etter_ar
     tabeller = [
         _partnerskapsmidler(plan),
         _fordeling(plan),
-        _ramme(plan),
-        _per_ar(plan),
-        _gruppetabell("per-virkemiddel", "Midler per virkemiddel", "Virkemiddel", okonomi.per_virkemiddel(plan)),
-        _gruppetabell("per-tiltakseier", "Midler per tiltakseier", "Tiltakseier", okonomi.per_tiltakseier(plan)),
-        _gruppetabell("per-rolle", "Midler per rolle regionen har", "Rolle", okonomi.per_rolle(plan)),
-        _alle_tiltak(plan),
-        Datatabell(
-            "usikre-belop",
-            "Midler som ikke er summert som sikre beløp",
-            [Kolonne("Tiltak"), Kolonne("Kolonne i kilden"), Kolonne("Kildens ordlyd"), Kolonne("Hvorfor")],
-            [_celler(u.tiltak.navn, u.kolonne, u.tekst, u.grunn) for u in okonomi.usikre(plan)],
-        ),
+        *_plantabeller(plan, forste),
         _befolkning(plan),
     ]
     tabeller += [d for t in plan.nho_rangeringer.tabeller for d in _nho(t)]
+    tabeller += [d for tp in senere for d in _plantabeller(plan, tp)]
     resultat: dict[str, Datatabell] = {}
     for t in tabeller:
         if t.id in resultat:

@@ -141,8 +141,11 @@ def feltnavn(endring: Endring) -> str:
             if ledd != "kr":
                 deler.append(FELTNAVN.get(ledd, str(ledd).replace("_", " ")))
         elif art == "nokkel" and forrige == "kr" and deler and deler[-1].startswith("midler"):
-            # A measure's amount for a year: «midler 2023», not «midler 2022–2024 › 2023».
+            # A measure's amount for a year: «midler 2023», not «midler 2022–2024 › 2023», and in a later
+            # plan's entry not «midler › midler-2023-2025 › 2023» (the column's id says nothing more).
             deler[-1] = f"midler {ledd}"
+            if deler[-2:-1] == ["midler"]:
+                del deler[-2]
         elif art == "nokkel":
             deler.append(str(ledd))
         elif isinstance(ledd, str):

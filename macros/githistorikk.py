@@ -20,7 +20,7 @@ from .endringstekst import setning
 from .feil import Datafeil
 from .git import Gitfeil, batch_objekter, git
 from .load import load_plan_allowing_mismatches
-from .model import Plan
+from .model import TILTAKSPLAN, Plan
 from .registry import TYPER
 
 MANEDER = "januar februar mars april mai juni juli august september oktober november desember".split()
@@ -68,7 +68,14 @@ class Postendring:
     virkemiddel: str | None = None
     """For a measure: the instrument it stood under in the commit (for the instrument's feed)."""
     vedtak: str | None = None
-    """For a change to a measure's status: the decision the new status cites, if any."""
+    """The decision the change cites, if any: the one the changed part of the record names (a measure's
+    status, a document's handling), else the one the plan version the record belongs to was adopted by."""
+    tiltak: str | None = None
+    """The measure the change concerns: the record itself, or the measure a later plan's entry lists."""
+
+    def gjelder(self, type_: str, post_id: str | None) -> bool:
+        """True when the change belongs on this record's page (a measure's page also has its plan entries')."""
+        return (self.type == type_ and self.id == post_id) or (type_ == "tiltak" and self.tiltak == post_id)
 
 
 @dataclass(frozen=True)
@@ -115,12 +122,12 @@ class Historikk:
         """One record's changes, newest first."""
         if not self.tilgjengelig:
             return UTEN_POSTHISTORIKK
-        egne = tuple(e for e in self.endringer if e.type == type_ and e.id == post_id)
+        egne = tuple(e for e in self.endringer if e.gjelder(type_, post_id))
         return Posthistorikk(True, egne, self.siden, self.avkortet)
 
     def sist_oppdatert_post(self, type_: str, post_id: str | None) -> SistOppdatert:
         """The last change to one record (not to its file)."""
-        return self._sist([e for e in self.endringer if e.type == type_ and e.id == post_id], {(type_, post_id)})
+        return self._sist([e for e in self.endringer if e.gjelder(type_, post_id)], {(type_, post_id)})
 
     def sist_oppdatert_type(self, type_: str) -> SistOppdatert:
         """The last change to any record of a kind (its register page)."""
@@ -200,7 +207,8 @@ def _les(prosjekt: Path, prefiks: str) -> Historikk:
                     endring.id,
                     setning(endring, gammel, ny),
                     _virkemiddel(endring.type, endring.id, ny, gammel),
-                    _vedtak(endring, ny),
+                    _vedtak(endring, ny, gammel),
+                    _tiltak(endring.type, endring.id, ny, gammel),
                 )
             )
     forste = planer[brukt[0][0]]
@@ -214,7 +222,7 @@ def _les(prosjekt: Path, prefiks: str) -> Historikk:
         frozenset(
             (type_, post_id)
             for type_, posttype in TYPER.items()
-            for post_id in (forste.poster[type_] if posttype.liste else [None])
+            for post_id in (posttype.med_side(forste) if posttype.liste else [None])
         ),
         fildatoer,
     )
@@ -266,19 +274,62 @@ def _last(filer: dict[str, bytes | None]) -> Plan | None:
             return None
 
 
-def _vedtak(endring: Endring, ny: Plan) -> str | None:
-    """The decision a measure's new status cites, when the change is to that status."""
-    if endring.type != "tiltak" or endring.felt[:1] != ("status",):
+def _vedtak(endring: Endring, ny: Plan, gammel: Plan) -> str | None:
+    """The decision a change cites (in the new revision; in the old for a record that was removed).
+
+    A field that names a decision in the part of the record that changed comes first: a measure's new
+    status cites its decision, a document's handling its own. Any other change to a measure in a plan
+    (its money, role, owner, the measure added or removed) cites the decision that adopted that plan,
+    where the plan's document names one in its handling.
+    """
+    posttype = TYPER[endring.type]
+    plan = gammel if endring.art == "fjernet" else ny
+    post = posttype.poster(plan).get(endring.id if posttype.liste else "")
+    if post is None:
         return None
-    tiltak = ny.tiltak.get(endring.id)
-    return tiltak.status.vedtak if tiltak is not None and tiltak.status is not None else None
+    for ref in posttype.referanser:
+        if ref.til != "vedtak":
+            continue
+        del_ = tuple(ref.felt.split(".")[:-1])
+        vedtak = next((verdi for _, verdi in ref.verdier(post)), None)
+        if endring.felt and endring.felt[: len(del_)] == del_:
+            return vedtak
+        if not endring.felt and vedtak is not None:
+            return vedtak
+    return _planvedtak(endring.type, post, plan)
+
+
+def _planvedtak(type_: str, post: object, plan: Plan) -> str | None:
+    """The decision the document of the tiltaksplan a record belongs to cites, if any."""
+    if type_ == "tiltak":
+        plan_id = TILTAKSPLAN
+    elif type_ == "tiltaksplanpost":
+        plan_id = post.plan
+    elif type_ == "tiltaksplan":
+        plan_id = post.id
+    else:
+        return None
+    tiltaksplan = plan.tiltaksplaner.get(plan_id)
+    kilde = plan.kilder.get(tiltaksplan.kilde) if tiltaksplan is not None else None
+    return kilde.behandling.vedtak if kilde is not None else None
+
+
+def _tiltak(type_: str, post_id: str | None, ny: Plan, gammel: Plan) -> str | None:
+    """The measure a change concerns: a measure itself, or the measure a later plan's entry lists."""
+    if type_ == "tiltak":
+        return post_id
+    if type_ != "tiltaksplanpost":
+        return None
+    post = ny.tiltaksplanposter.get(post_id) or gammel.tiltaksplanposter.get(post_id)
+    return post.tiltak if post else None
 
 
 def _virkemiddel(type_: str, post_id: str | None, ny: Plan, gammel: Plan) -> str | None:
     """The instrument a measure stood under (in the new revision, or the old if it was removed), or the instrument itself."""
     if type_ == "virkemiddel":
         return post_id
-    if type_ != "tiltak":
+    tiltak_id = _tiltak(type_, post_id, ny, gammel)
+    if tiltak_id is None:
         return None
-    post = ny.tiltak.get(post_id) or gammel.tiltak.get(post_id)
+    post = ny.alle_tiltak.get(tiltak_id) or gammel.alle_tiltak.get(tiltak_id)
     return post.virkemiddel if post else None

@@ -50,7 +50,7 @@ def kilder_for(plan: Plan, type_: str, post_id: str, omtaler: list[Omtale] = ())
     samler = _Samler()
     egen = TYPER[type_]
     if egen.kilder is not None:
-        for kilde, seksjon in egen.kilder(plan, plan.poster[type_][post_id]):
+        for kilde, seksjon in egen.kilder(plan, egen.med_side(plan)[post_id]):
             samler.legg_til(kilde, seksjon)
     for annen, post in _poster_som_peker_til(plan, type_, post_id):
         for kilde, seksjon in annen.kilder(plan, post):
@@ -119,7 +119,7 @@ def kilder_for_alle(plan: Plan, type_: str, omtaler: dict[tuple[str, str], list[
 
 
 def _poster(plan: Plan, type_: str) -> list[str]:
-    return list(plan.poster[type_])
+    return list(TYPER[type_].med_side(plan))
 
 
 def uten_kilde(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]]) -> list[tuple[str, str]]:
@@ -127,7 +127,7 @@ def uten_kilde(plan: Plan, omtaler: dict[tuple[str, str], list[Omtale]]) -> list
     return [
         (posttype.nokkel, post_id)
         for posttype in med_sider()
-        for post_id in plan.poster[posttype.nokkel]
+        for post_id in posttype.med_side(plan)
         if not kilder_for(plan, posttype.nokkel, post_id, omtaler.get((posttype.nokkel, post_id), []))
     ]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from .feil import Datafeil, Feil
 from .front_matter import CheckedFrontMatter, les_sidemeta, sjekk_kilder
 from .load import load_plan_cached
-from .model import Plan
+from .model import NyttTiltak, Plan
 from .registry import TYPER
-from .yamlfil import les_yaml
+from .yamlfil import YamlDokument, les_yaml
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 
@@ -75,23 +75,30 @@ def foreldede_statuser(plan: Plan, idag: date, data_dir: Path) -> list[Feil]:
     """A warning for every measure whose status was assessed longer ago than data/innstillinger.yml allows."""
     maneder = plan.innstillinger.status_foreldet_etter_maneder
     grense = _maneder_for(idag, maneder)
-    fil = f"data/{TYPER['tiltak'].fil}"
-    gamle = [t for t in plan.tiltak.values() if t.status is not None and date.fromisoformat(t.status.vurdert) < grense]
-    if not gamle:
-        return []
-    dokument, _ = les_yaml(data_dir / TYPER["tiltak"].fil, fil)
-    return [
-        Feil(
-            fil,
-            f"statusen «{plan.tiltaksstatuser[t.status.status].navn}» ble vurdert {t.status.vurdert}, for mer enn "
-            f"{maneder} måneder siden. Vurder statusen på nytt og skriv den nye datoen i «vurdert» (grensen står "
-            f"i data/{TYPER['innstillinger'].fil}).",
-            linje=dokument.linje_for_post(t.id, "status", "vurdert") if dokument else None,
-            post=t.id,
-            felt="status.vurdert",
-        )
-        for t in gamle
+    gamle = [
+        t for t in plan.alle_tiltak.values() if t.status is not None and date.fromisoformat(t.status.vurdert) < grense
     ]
+    advarsler = []
+    dokumenter: dict[str, YamlDokument | None] = {}
+    for t in gamle:
+        # A measure new in a later plan has its status in the entry that introduced it.
+        navn = TYPER["tiltak"].redigeres_i(t)
+        post_id = t.innfort.id if isinstance(t, NyttTiltak) else t.id
+        if navn not in dokumenter:
+            dokumenter[navn] = les_yaml(data_dir / navn, f"data/{navn}")[0]
+        dokument = dokumenter[navn]
+        advarsler.append(
+            Feil(
+                f"data/{navn}",
+                f"statusen «{plan.tiltaksstatuser[t.status.status].navn}» ble vurdert {t.status.vurdert}, for mer enn "
+                f"{maneder} måneder siden. Vurder statusen på nytt og skriv den nye datoen i «vurdert» (grensen står "
+                f"i data/{TYPER['innstillinger'].fil}).",
+                linje=dokument.linje_for_post(post_id, "status", "vurdert") if dokument else None,
+                post=post_id,
+                felt="status.vurdert",
+            )
+        )
+    return advarsler
 
 
 def main(idag: date | None = None, prosjekt: Path = PROSJEKT) -> int:
@@ -106,7 +113,7 @@ def main(idag: date | None = None, prosjekt: Path = PROSJEKT) -> int:
         print(f"Advarsel: {advarsel}", file=sys.stderr)
     tid = time.perf_counter() - start
     print(
-        f"Alt i orden: dataene ({len(plan.tiltak)} tiltak) og forsiden på {len(sider)} sider er gyldige ({tid:.2f} s)."
+        f"Alt i orden: dataene ({len(plan.alle_tiltak)} tiltak) og forsiden på {len(sider)} sider er gyldige ({tid:.2f} s)."
     )
     return 0
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from functools import cached_property
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
@@ -23,6 +24,9 @@ IsoTid = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 IsoDato = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 """A whole date as ISO text: "2026-11-27"."""
 Nettadresse = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+TILTAKSPLAN = "tiltaksplan-2021"
+"""The tiltaksplan whose measures are data/tiltak.yml; the later plans' measures are data/tiltaksplanposter.yml."""
 
 
 class Modell(BaseModel):
@@ -246,6 +250,9 @@ class Innstillinger(Modell):
 class Tiltak(Modell):
     """A measure (tiltak) in the 2021 action plan."""
 
+    KOLONNER: ClassVar[dict[str, tuple[int, ...]]] = {"midler_2021": (2021,), "midler_2022_2024": (2022, 2023, 2024)}
+    """The 2021 plan's money columns as fields of a measure, and the years each covers."""
+
     id: Id
     navn: Tekst
     virkemiddel: Id
@@ -273,9 +280,9 @@ class Tiltak(Modell):
 
     @model_validator(mode="after")
     def _years_match_columns(self) -> Tiltak:
-        for felt, tillatt in (("midler_2021", {2021}), ("midler_2022_2024", {2022, 2023, 2024})):
+        for felt, tillatt in self.KOLONNER.items():
             midler = getattr(self, felt)
-            feil = sorted((set(midler.kr) | set(midler.uten_belop)) - tillatt)
+            feil = sorted((set(midler.kr) | set(midler.uten_belop)) - set(tillatt))
             if feil:
                 raise ValueError(
                     f"{felt}: året {feil[0]} hører ikke til denne kolonnen; "
@@ -345,6 +352,11 @@ class Tiltaksplan(Modell):
         """The column with this id, or None."""
         return next((k for k in self.kolonner if k.id == kolonne_id), None)
 
+    @property
+    def arene(self) -> tuple[int, ...]:
+        """Every year the plan's money columns cover, in order: (2021, 2022, 2023, 2024) for the 2021 plan."""
+        return tuple(sorted({ar for k in self.kolonner for ar in k.ar}))
+
 
 class Tiltaksplanpost(Modell):
     """A measure as a later tiltaksplan lists it: that year's money, roles, owners and partners."""
@@ -366,6 +378,9 @@ class Tiltaksplanpost(Modell):
     tiltakseier_tekst: Tekst
     partnere: list[Aktorhenvisning] = Field(default_factory=list)
     partnere_tekst: str = ""
+    status: Statusrapport | None = None
+    """Only for a measure that is new in this plan: its reported status. A measure from data/tiltak.yml
+    has its status there; without one the site says «ikke rapportert»."""
 
     @model_validator(mode="after")
     def _new_measure_is_named(self) -> Tiltaksplanpost:
@@ -373,6 +388,11 @@ class Tiltaksplanpost(Modell):
             raise ValueError(
                 "navn og virkemiddel hører sammen: fyll ut begge for et tiltak som er nytt i denne planen, "
                 "eller ingen av dem for et tiltak som allerede står i data/tiltak.yml"
+            )
+        if self.status is not None and self.navn is None:
+            raise ValueError(
+                "status: statusen til et tiltak som står i data/tiltak.yml, skrives der. Her står status bare "
+                "for et tiltak som er nytt i denne planen (med navn og virkemiddel)"
             )
         return self
 
@@ -384,6 +404,144 @@ class Tiltaksplanpost(Modell):
     def partner_ids(self) -> list[str]:
         """Every main partner's id in source order, settled or hedged."""
         return [p if isinstance(p, str) else p.aktor for p in self.partnere]
+
+
+@dataclass(frozen=True)
+class NyttTiltak:
+    """A measure first listed in a tiltaksplan after 2021: its name, instrument and status stand in that plan's entry."""
+
+    innfort: Tiltaksplanpost
+    """The entry (data/tiltaksplanposter.yml) of the first plan that lists the measure."""
+
+    @property
+    def id(self) -> str:
+        """The measure's id: its page is /tiltak/<id>/."""
+        return self.innfort.tiltak
+
+    @property
+    def navn(self) -> str:
+        """The measure's name as the plan that introduced it writes it."""
+        return self.innfort.navn or self.innfort.tiltak
+
+    @property
+    def virkemiddel(self) -> str:
+        """The instrument the measure stands under."""
+        return self.innfort.virkemiddel or ""
+
+    @property
+    def status(self) -> Statusrapport | None:
+        """The measure's reported status, or None («ikke rapportert»)."""
+        return self.innfort.status
+
+
+@dataclass(frozen=True)
+class Planoppforing:
+    """A measure as one tiltaksplan lists it: the measure (its id, name, instrument and status) and that
+    plan's money, roles, owners and partners. The pages show every plan year through this one shape."""
+
+    tiltaksplan: Tiltaksplan
+    tiltak: Tiltak | NyttTiltak
+    post: Tiltak | Tiltaksplanpost
+    """What the plan says: the measure itself in the 2021 plan (data/tiltak.yml), else its entry."""
+
+    @property
+    def id(self) -> str:
+        """The measure's id."""
+        return self.tiltak.id
+
+    @property
+    def navn(self) -> str:
+        """The measure's name."""
+        return self.tiltak.navn
+
+    @property
+    def virkemiddel(self) -> str:
+        """The measure's instrument."""
+        return self.tiltak.virkemiddel
+
+    @property
+    def status(self) -> Statusrapport | None:
+        """The measure's reported status (one per measure, not per plan)."""
+        return self.tiltak.status
+
+    @property
+    def roller(self) -> list[str]:
+        """The region's roles in this plan."""
+        return self.post.roller
+
+    @property
+    def roller_fra(self) -> list[str]:
+        """The roles the region moves away from in this plan."""
+        return self.post.roller_fra
+
+    @property
+    def rolle_tekst(self) -> str:
+        """The plan's column «Rolle regionen», verbatim."""
+        return self.post.rolle_tekst
+
+    @property
+    def tiltakseiere(self) -> list[str]:
+        """The owners in this plan."""
+        return self.post.tiltakseiere
+
+    @property
+    def tiltakseier_tekst(self) -> str:
+        """The plan's column «Tiltakseier», verbatim."""
+        return self.post.tiltakseier_tekst
+
+    @property
+    def partnere(self) -> list[Any]:
+        """The main partners in this plan, settled or hedged."""
+        return self.post.partnere
+
+    @property
+    def partnere_tekst(self) -> str:
+        """The plan's column «Hovedsamarbeidspartner(e)», verbatim."""
+        return self.post.partnere_tekst
+
+    @property
+    def partner_ids(self) -> list[str]:
+        """Every main partner's id in source order, settled or hedged."""
+        return self.post.partner_ids
+
+    def er_trolig_partner(self, aktor_id: str) -> bool:
+        """True when the plan only says the actor will probably be a partner («trolig»)."""
+        return any(isinstance(p, Aktorlenke) and p.aktor == aktor_id for p in self.partnere)
+
+    @property
+    def celler(self) -> list[tuple[Plankolonne, Midler | None]]:
+        """The plan's money columns with this measure's cell in each (None where the plan has none)."""
+        if isinstance(self.post, Tiltak):
+            felt = {ar: navn for navn, ar in Tiltak.KOLONNER.items()}
+            return [
+                (k, getattr(self.post, felt[tuple(k.ar)]) if tuple(k.ar) in felt else None)
+                for k in self.tiltaksplan.kolonner
+            ]
+        return [(k, self.post.midler.get(k.id)) for k in self.tiltaksplan.kolonner]
+
+    def _celle(self, ar: int) -> Midler | None:
+        return next((m for k, m in self.celler if ar in k.ar and m is not None), None)
+
+    def kr_for(self, ar: int) -> int | None:
+        """The amount the plan states for a year, or None."""
+        if isinstance(self.post, Tiltak):
+            return self.post.kr_for(ar)
+        celle = self._celle(ar)
+        return celle.kr.get(ar) if celle is not None else None
+
+    def er_anslag(self, ar: int) -> bool:
+        """True when the plan gives the year's amount as an estimate ("trolig")."""
+        if isinstance(self.post, Tiltak):
+            return self.post.er_anslag(ar)
+        celle = self._celle(ar)
+        return celle is not None and celle.anslag and ar in celle.kr
+
+    def kildeord_for(self, ar: int) -> str | None:
+        """What the plan says about a year it gives no amount for (None when it gives one or says nothing)."""
+        if isinstance(self.post, Tiltak):
+            return self.post.kildeord_for(ar)
+        celle = self._celle(ar)
+        return celle.kildeord(ar) if celle is not None else None
 
 
 class Partnerskapsmidler(Modell):
@@ -639,6 +797,49 @@ class Plan:
         return sorted(poster, key=lambda p: self.tiltaksplaner[p.plan].ar)
 
     @property
+    def tiltaksplaner_etter_ar(self) -> list[Tiltaksplan]:
+        """Every tiltaksplan, oldest year first."""
+        return sorted(self.tiltaksplaner.values(), key=lambda p: p.ar)
+
+    @cached_property
+    def nye_tiltak(self) -> dict[str, NyttTiltak]:
+        """The measures first listed in a plan after 2021, by id, in the order of the plans that introduce them."""
+        poster = sorted(
+            (p for p in self.tiltaksplanposter.values() if p.navn is not None),
+            key=lambda p: self.tiltaksplaner[p.plan].ar,
+        )
+        return {p.tiltak: NyttTiltak(p) for p in poster}
+
+    @property
+    def alle_tiltak(self) -> dict[str, Tiltak | NyttTiltak]:
+        """Every measure with a page: those of the 2021 plan (data/tiltak.yml), then those new in a later plan."""
+        return {**self.tiltak, **self.nye_tiltak}
+
+    def oppforinger(self, tiltaksplan_id: str) -> list[Planoppforing]:
+        """The measures one tiltaksplan lists, in the data's order."""
+        tiltaksplan = self.tiltaksplaner[tiltaksplan_id]
+        if tiltaksplan_id == TILTAKSPLAN:
+            return [Planoppforing(tiltaksplan, t, t) for t in self.tiltak.values()]
+        alle = self.alle_tiltak
+        return [
+            Planoppforing(tiltaksplan, alle[p.tiltak], p)
+            for p in self.tiltaksplanposter.values()
+            if p.plan == tiltaksplan_id
+        ]
+
+    def oppforinger_for_tiltak(self, tiltak_id: str) -> list[Planoppforing]:
+        """One measure in each plan that lists it, oldest plan first."""
+        tiltak = self.alle_tiltak[tiltak_id]
+        forste = (
+            [Planoppforing(self.tiltaksplaner[TILTAKSPLAN], tiltak, tiltak)]
+            if isinstance(tiltak, Tiltak) and TILTAKSPLAN in self.tiltaksplaner
+            else []
+        )
+        return forste + [
+            Planoppforing(self.tiltaksplaner[p.plan], tiltak, p) for p in self.poster_for_tiltak(tiltak_id)
+        ]
+
+    @property
     def okonomi(self) -> Okonomi:
         """The amounts the sources state."""
         return self.poster["okonomi"]
@@ -692,9 +893,9 @@ class Plan:
         """The documents whose handling cites this decision."""
         return [k for k in self.kilder.values() if k.behandling.vedtak == vedtak_id]
 
-    def tiltak_med_vedtak(self, vedtak_id: str) -> list[Tiltak]:
+    def tiltak_med_vedtak(self, vedtak_id: str) -> list[Tiltak | NyttTiltak]:
         """The measures whose reported status cites this decision."""
-        return [t for t in self.tiltak.values() if t.status is not None and t.status.vedtak == vedtak_id]
+        return [t for t in self.alle_tiltak.values() if t.status is not None and t.status.vedtak == vedtak_id]
 
     def tiltak_for_virkemiddel(self, virkemiddel_id: str) -> list[Tiltak]:
         """The measures under one instrument, in source order."""
@@ -715,10 +916,6 @@ class Plan:
     def tiltak_med_rolle(self, rolle_id: str) -> list[Tiltak]:
         """The measures where the region has this role (for a change of role: the role it moves to)."""
         return [t for t in self.tiltak.values() if rolle_id in t.roller]
-
-    def tiltak_fra_rolle(self, rolle_id: str) -> list[Tiltak]:
-        """The measures where the region moves away from this role («Fra tilrettelegger til …»)."""
-        return [t for t in self.tiltak.values() if rolle_id in t.roller_fra]
 
     def tidslinje(self, historikk: str | None = None) -> list[Hendelse]:
         """Events in time order (stable for equal dates), optionally those of one history page."""

@@ -1,12 +1,15 @@
-"""The economy figures: every sum of the measures' money is computed here from the data, nowhere else."""
+"""The economy figures: every sum of the measures' money is computed here from the data, nowhere else.
+
+Each function that sums a plan's measures takes the tiltaksplan's id (the 2021 plan unless given), so
+every plan year is summed the same way, over its own years and against its own stated total.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from .model import Midler, OppgittBelop, Plan, Tiltak
-from .registry import TILTAKSPLAN
+from .model import TILTAKSPLAN, Midler, OppgittBelop, Plan, Planoppforing, Tiltak
 
 FORSTE_AR = 2021
 """The year of the action plan's column «Midler i 2021»: the plan's own year, whose sum the source states."""
@@ -14,6 +17,9 @@ SENERE_AR = (2022, 2023, 2024)
 """The years of the action plan's column «Midler 2022-2024»."""
 AR = (FORSTE_AR, *SENERE_AR)
 """The years the action plan states money for."""
+
+Tiltaksbelop = Tiltak | Planoppforing
+"""What a sum reads a measure's money from: a 2021 measure, or a measure as one plan lists it."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class Arssum:
         return self.med_anslag or self.uten_belop > 0
 
 
-def arssum(tiltak: Iterable[Tiltak], ar: int) -> Arssum:
+def arssum(tiltak: Iterable[Tiltaksbelop], ar: int) -> Arssum:
     """Sum the stated amounts for a year; count the measures with no amount for it."""
     tiltak = list(tiltak)
     belop = [t.kr_for(ar) for t in tiltak]
@@ -63,10 +69,10 @@ def arssum(tiltak: Iterable[Tiltak], ar: int) -> Arssum:
     )
 
 
-def arssummer(tiltak: Iterable[Tiltak]) -> dict[int, Arssum]:
-    """One Arssum per plan year, by year (in year order)."""
+def arssummer(tiltak: Iterable[Tiltaksbelop], arene: Iterable[int] = AR) -> dict[int, Arssum]:
+    """One Arssum per plan year (the 2021 plan's years unless given), by year (in year order)."""
     tiltak = list(tiltak)
-    return {ar: arssum(tiltak, ar) for ar in AR}
+    return {ar: arssum(tiltak, ar) for ar in arene}
 
 
 @dataclass(frozen=True)
@@ -81,10 +87,10 @@ class Arscelle:
     """No amount: what the source says about these years (None when it says nothing)."""
 
 
-def arsceller(tiltak: Tiltak) -> list[Arscelle]:
+def arsceller(tiltak: Tiltaksbelop, arene: Iterable[int] = AR) -> list[Arscelle]:
     """The measure's cells per plan year; adjacent years with the same source words and no amount share one cell."""
     celler: list[Arscelle] = []
-    for ar in AR:
+    for ar in arene:
         kr, ord_ = tiltak.kr_for(ar), tiltak.kildeord_for(ar)
         forrige = celler[-1] if celler else None
         if kr is None and ord_ and forrige and forrige.kr is None and forrige.kildeord == ord_:
@@ -102,67 +108,79 @@ class Gruppesum:
     navn: str
     antall: int
     ar: dict[int, Arssum]
-    """The sums by year."""
+    """The sums by year: the plan's own year first, then the later years it states money for."""
 
     @property
-    def sum_2022_2024(self) -> int:
-        """The planned amounts for 2022–2024 together (stated amounts only)."""
-        return sum(self.ar[ar].kr for ar in SENERE_AR)
+    def senere_ar(self) -> list[int]:
+        """The years after the plan's own (2022–2024 for the 2021 plan)."""
+        return list(self.ar)[1:]
 
     @property
-    def med_anslag_2022_2024(self) -> bool:
-        """True when the sum for 2022–2024 includes an estimate."""
-        return any(self.ar[ar].med_anslag for ar in SENERE_AR)
+    def sum_senere(self) -> int:
+        """The planned amounts for the later years together (stated amounts only)."""
+        return sum(self.ar[ar].kr for ar in self.senere_ar)
+
+    @property
+    def med_anslag_senere(self) -> bool:
+        """True when the sum for the later years includes an estimate."""
+        return any(self.ar[ar].med_anslag for ar in self.senere_ar)
 
 
 @dataclass(frozen=True)
 class Usikkert:
     """A funding cell the site does not sum as a certain amount: an estimate, or no amount at all."""
 
-    tiltak: Tiltak
+    tiltak: Tiltaksbelop
     kolonne: str
     tekst: str
     grunn: str
 
 
-def _grupper(tiltak: Iterable[Tiltak], nokler: Callable[[Tiltak], list[str]]) -> dict[str, list[Tiltak]]:
-    grupper: dict[str, list[Tiltak]] = {}
+def _grupper(
+    tiltak: Iterable[Planoppforing], nokler: Callable[[Planoppforing], list[str]]
+) -> dict[str, list[Planoppforing]]:
+    grupper: dict[str, list[Planoppforing]] = {}
     for t in tiltak:
         for nokkel in nokler(t):
             grupper.setdefault(nokkel, []).append(t)
     return grupper
 
 
-def per_virkemiddel(plan: Plan) -> list[Gruppesum]:
+def per_virkemiddel(plan: Plan, tiltaksplan_id: str = TILTAKSPLAN) -> list[Gruppesum]:
     """Sums per instrument, in the plan's order (instruments without measures included)."""
+    tiltak, arene = plan.oppforinger(tiltaksplan_id), plan.tiltaksplaner[tiltaksplan_id].arene
     return [
-        Gruppesum(v.id, v.overskrift, len(ts := plan.tiltak_for_virkemiddel(v.id)), arssummer(ts))
+        Gruppesum(v.id, v.overskrift, len(ts := [t for t in tiltak if t.virkemiddel == v.id]), arssummer(ts, arene))
         for v in plan.virkemidler.values()
     ]
 
 
-def per_tiltakseier(plan: Plan) -> list[Gruppesum]:
+def per_tiltakseier(plan: Plan, tiltaksplan_id: str = TILTAKSPLAN) -> list[Gruppesum]:
     """Sums per owner. A measure with several owners counts in full for each of them."""
-    grupper = _grupper(plan.tiltak.values(), lambda t: t.tiltakseiere)
+    tiltaksplan = plan.tiltaksplaner[tiltaksplan_id]
+    grupper = _grupper(plan.oppforinger(tiltaksplan_id), lambda t: t.tiltakseiere)
     return sorted(
-        (Gruppesum(a, plan.aktorer[a].navn, len(ts), arssummer(ts)) for a, ts in grupper.items()),
-        key=lambda g: (-g.ar[FORSTE_AR].kr, g.navn),
+        (Gruppesum(a, plan.aktorer[a].navn, len(ts), arssummer(ts, tiltaksplan.arene)) for a, ts in grupper.items()),
+        key=lambda g: (-g.ar[tiltaksplan.ar].kr, g.navn),
     )
 
 
-def per_rolle(plan: Plan) -> list[Gruppesum]:
+def per_rolle(plan: Plan, tiltaksplan_id: str = TILTAKSPLAN) -> list[Gruppesum]:
     """Sums per role. A measure with several roles counts in full for each of them."""
+    tiltak, arene = plan.oppforinger(tiltaksplan_id), plan.tiltaksplaner[tiltaksplan_id].arene
     return [
-        Gruppesum(r.id, r.navn, len(ts := plan.tiltak_med_rolle(r.id)), arssummer(ts)) for r in plan.roller.values()
+        Gruppesum(r.id, r.navn, len(ts := [t for t in tiltak if r.id in t.roller]), arssummer(ts, arene))
+        for r in plan.roller.values()
     ]
 
 
-def totalt(plan: Plan) -> dict[int, Arssum]:
-    """Sums per year over all measures, by year; a sum the source states itself carries the source's wording."""
-    oppgitt = plan.tiltaksplaner[TILTAKSPLAN].oppgitt_sum
-    summer = arssummer(plan.tiltak.values())
-    if oppgitt is not None and summer[FORSTE_AR].kr == oppgitt.kr:
-        summer[FORSTE_AR] = replace(summer[FORSTE_AR], oppgitt=oppgitt.tekst)
+def totalt(plan: Plan, tiltaksplan_id: str = TILTAKSPLAN) -> dict[int, Arssum]:
+    """Sums per year over all of a plan's measures, by year; a sum the source states itself carries its wording."""
+    tiltaksplan = plan.tiltaksplaner[tiltaksplan_id]
+    oppgitt = tiltaksplan.oppgitt_sum
+    summer = arssummer(plan.oppforinger(tiltaksplan_id), tiltaksplan.arene)
+    if oppgitt is not None and summer[tiltaksplan.ar].kr == oppgitt.kr:
+        summer[tiltaksplan.ar] = replace(summer[tiltaksplan.ar], oppgitt=oppgitt.tekst)
     return summer
 
 
@@ -171,20 +189,19 @@ def oppgitte_summer(summer: dict[int, Arssum]) -> str:
     return "".join(f"; summen for {a.ar} oppgir kilden selv («{a.oppgitt}»)" for a in summer.values() if not a.beregnet)
 
 
-def usikre(plan: Plan) -> list[Usikkert]:
+def usikre(plan: Plan, tiltaksplan_id: str = TILTAKSPLAN) -> list[Usikkert]:
     """Every cell that is an estimate or lacks an amount for a year, listed apart so it is never summed as certain."""
     resultat = []
-    for t in plan.tiltak.values():
-        for kolonne, midler, ar in (
-            ("Midler i 2021", t.midler_2021, (FORSTE_AR,)),
-            ("Midler 2022-2024", t.midler_2022_2024, SENERE_AR),
-        ):
-            if midler.anslag:
-                resultat.append(Usikkert(t, kolonne, midler.tekst, "Anslag: kilden sier «trolig»."))
+    for t in plan.oppforinger(tiltaksplan_id):
+        for kolonne, midler in t.celler:
+            if midler is None:
+                resultat.append(Usikkert(t, kolonne.navn, "", "Planen har ingen celle for tiltaket i denne kolonnen."))
+            elif midler.anslag:
+                resultat.append(Usikkert(t, kolonne.navn, midler.tekst, "Anslag: kilden sier «trolig»."))
             elif not midler.kr:
-                resultat.append(Usikkert(t, kolonne, midler.tekst, "Kilden oppgir ikke noe beløp."))
-            elif mangler := [a for a in ar if a not in midler.kr]:
-                resultat.append(Usikkert(t, kolonne, midler.tekst, _uten_belop_for(midler, mangler)))
+                resultat.append(Usikkert(t, kolonne.navn, midler.tekst, "Kilden oppgir ikke noe beløp."))
+            elif mangler := [a for a in kolonne.ar if a not in midler.kr]:
+                resultat.append(Usikkert(t, kolonne.navn, midler.tekst, _uten_belop_for(midler, mangler)))
     return resultat
 
 
@@ -197,19 +214,29 @@ def _uten_belop_for(midler: Midler, ar: list[int]) -> str:
 
 
 @dataclass(frozen=True)
-class Ramme2021:
-    """The 2021 frame, the sum the source states for the measures, and the site's difference of the two."""
+class Ramme:
+    """A plan's frame for its year, the sum its source states for the measures, and the site's difference of the two."""
 
+    ar: int
     ramme: OppgittBelop
-    summen: OppgittBelop
-    differanse: int
-    """Computed by the site; no source states it or says what it is for."""
+    summen: OppgittBelop | None
+    """The sum the source states; None when it states none (then the site's own sum stands in `beregnet_sum`)."""
+    beregnet_sum: int
+    """The site's sum of the measures' amounts for the year."""
+
+    @property
+    def differanse(self) -> int:
+        """Computed by the site; no source states it or says what it is for."""
+        return self.ramme.kr - (self.summen.kr if self.summen is not None else self.beregnet_sum)
 
 
-def ramme_2021(plan: Plan) -> Ramme2021:
-    """The frame, the stated sum of the 2021 amounts, and the difference (the site's calculation)."""
-    okonomi = plan.tiltaksplaner[TILTAKSPLAN]
-    return Ramme2021(okonomi.ramme, okonomi.oppgitt_sum, okonomi.ramme.kr - okonomi.oppgitt_sum.kr)
+def ramme(plan: Plan, tiltaksplan_id: str = TILTAKSPLAN) -> Ramme | None:
+    """A plan's frame, the (stated) sum of its year's amounts, and the difference; None when it states no frame."""
+    tiltaksplan = plan.tiltaksplaner[tiltaksplan_id]
+    if tiltaksplan.ramme is None:
+        return None
+    summen = totalt(plan, tiltaksplan_id)[tiltaksplan.ar].kr
+    return Ramme(tiltaksplan.ar, tiltaksplan.ramme, tiltaksplan.oppgitt_sum, summen)
 
 
 def fordeling_i_kroner(plan: Plan) -> list[tuple[str, str, int, int]]:

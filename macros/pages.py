@@ -42,11 +42,11 @@ class Plassering:
 def plassering(plan: Plan, sted: GeneratedPage) -> Plassering:
     """Where a record's page belongs: under its kind's register, or under the record the registry names."""
     posttype = TYPER[sted.type_]
-    post = plan.poster[sted.type_][sted.post_id]
+    post = posttype.med_side(plan)[sted.post_id]
     if posttype.forelder is None:
         return Plassering(urls.registerfil(sted.type_))
     type_, post_id = posttype.forelder(post)
-    tittel = TYPER[type_].tittel(plan.poster[type_][post_id])
+    tittel = TYPER[type_].tittel(TYPER[type_].med_side(plan)[post_id])
     return Plassering(urls.registerfil(sted.type_), (tittel, urls.kildefil(type_, post_id)))
 
 
@@ -58,7 +58,7 @@ def sidestier(plan: Plan, handskrevne: Collection[str] = ()) -> dict[str, Genera
     """
     stier: dict[str, GeneratedPage] = {}
     for posttype in med_sider():
-        for post_id in plan.poster[posttype.nokkel]:
+        for post_id in posttype.med_side(plan):
             stier[urls.kildefil(posttype.nokkel, post_id)] = GeneratedPage(posttype.nokkel, post_id)
         if urls.registerfil(posttype.nokkel) not in handskrevne:
             stier[urls.registerfil(posttype.nokkel)] = GeneratedPage(posttype.nokkel)
@@ -95,7 +95,7 @@ def _postside(
     plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale], historikk: Historikk, arkiv: tuple[Versjon, ...]
 ) -> str:
     posttype = TYPER[sted.type_]
-    post = plan.poster[sted.type_][sted.post_id]
+    post = posttype.med_side(plan)[sted.post_id]
     kilder = kilder_for(plan, sted.type_, sted.post_id, omtaler)
     if not kilder:
         raise ValueError(f"{sti}: ingen kilde nevner posten (se kildegrunnlag.uten_kilde, som stopper bygget først)")
@@ -105,7 +105,7 @@ def _postside(
         "kilde": forste.kilde,
         "kilder": [a.kilde for a in resten],
         "kildeseksjoner": {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst},
-        "rediger": f"data/{posttype.fil}",
+        "rediger": f"data/{posttype.redigeres_i(post)}",
         "description": views.beskrivelse(plan, sted.type_, sted.post_id),
     }
     html = views.postside(

@@ -18,10 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model
-from .model import Aktorlenke, Plan
-
-TILTAKSPLAN = "tiltaksplan-2021"
-"""The document whose tables list every measure (data/tiltak.yml)."""
+from .model import TILTAKSPLAN, Aktorlenke, Plan
 
 
 @dataclass(frozen=True)
@@ -111,17 +108,30 @@ class Posttype:
     forelder: Callable[[Any], tuple[str, str]] | None = None
     """record -> (kind, id) of the record its page sits under in the breadcrumb trail (a measure under
     its virkemiddel, inside the section of the measures' register); None: under the register page."""
+    sideposter: Callable[[Plan], dict[str, Any]] | None = None
+    """plan -> the records that get a page each, by id, when they are more than the kind's own records
+    (a measure new in a later tiltaksplan has its page among the measures). None: the kind's records."""
+    fil_for: Callable[[Any], str] | None = None
+    """record -> the file under data/ its page's «Rediger» link opens, when that is not `fil` for every record."""
 
     def poster(self, plan: Plan) -> dict[str, Any]:
         """The kind's records by id; for a file that is one record, that record under the id ""."""
         verdi = plan.poster[self.nokkel]
         return verdi if self.liste else {"": verdi}
 
+    def med_side(self, plan: Plan) -> dict[str, Any]:
+        """The records shown under this kind: one page each for a kind with pages (see `sideposter`)."""
+        return self.sideposter(plan) if self.sideposter is not None else self.poster(plan)
+
+    def redigeres_i(self, post: Any) -> str:
+        """The file under data/ where staff change a record shown under this kind."""
+        return self.fil_for(post) if self.fil_for is not None else self.fil
+
     def til_register(self, plan: Plan) -> dict[str, Any]:
         """The context of the register template."""
         if self.registerkontekst is not None:
             return self.registerkontekst(plan)
-        return {"poster": [(post_id, self.tittel(post)) for post_id, post in plan.poster[self.nokkel].items()]}
+        return {"poster": [(post_id, self.tittel(post)) for post_id, post in self.med_side(plan).items()]}
 
 
 TYPER: dict[str, Posttype] = {}
@@ -164,29 +174,47 @@ def _hendelser(plan: Plan, felt: str, post_id: str) -> list[model.Hendelse]:
     return [h for h in plan.tidslinje() if post_id in getattr(h, felt)]
 
 
-def _tiltakside(plan: Plan, tiltak: model.Tiltak) -> dict[str, Any]:
+def _tiltakside(plan: Plan, tiltak: model.Tiltak | model.NyttTiltak) -> dict[str, Any]:
+    i_planene = _tiltaket_i_planene(plan, tiltak)
     return {
-        "tiltaksplan": plan.kilder[TILTAKSPLAN],
+        # The document of the first plan that lists the measure: the 2021 plan, or the plan it is new in.
+        "tiltaksplan": i_planene[0][2] if i_planene else plan.kilder[TILTAKSPLAN],
         "virkemiddel": plan.virkemidler[tiltak.virkemiddel],
         "hendelser": _hendelser(plan, "tiltak", tiltak.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
-        "tiltaksplaner": _tiltaket_i_planene(plan, tiltak),
+        "tiltaksplaner": i_planene,
         **_tiltakstatus(plan, tiltak),
     }
 
 
-def _tiltaket_i_planene(plan: Plan, tiltak: model.Tiltak) -> list[tuple[model.Tiltaksplan, Any, model.Kilde]]:
-    """(plan, its entry, its document) for each plan listing the measure; in the 2021 plan the entry is the measure."""
-    planer = [(plan.tiltaksplaner[TILTAKSPLAN], tiltak)] if TILTAKSPLAN in plan.tiltaksplaner else []
-    planer += [(plan.tiltaksplaner[p.plan], p) for p in plan.poster_for_tiltak(tiltak.id)]
-    return [(tp, post, plan.kilder[tp.kilde]) for tp, post in planer]
+def _tiltaket_i_planene(
+    plan: Plan, tiltak: model.Tiltak | model.NyttTiltak
+) -> list[tuple[model.Tiltaksplan, model.Planoppforing, model.Kilde]]:
+    """(plan, the measure as it lists it, its document) for each plan listing the measure, oldest first."""
+    return [(o.tiltaksplan, o, plan.kilder[o.tiltaksplan.kilde]) for o in plan.oppforinger_for_tiltak(tiltak.id)]
+
+
+Planutvalg = tuple[model.Tiltaksplan, model.Kilde, dict[str, list[model.Planoppforing]]]
+"""One plan year on a page: the plan, its document, and its measures in each of the page's groups."""
+
+
+def _per_plan(plan: Plan, **grupper: Callable[[model.Planoppforing], bool]) -> list[Planutvalg]:
+    """Every tiltaksplan, oldest first, with the measures it lists in each group (2021 first, as today)."""
+    return [
+        (
+            tp,
+            plan.kilder[tp.kilde],
+            {navn: [o for o in plan.oppforinger(tp.id) if velg(o)] for navn, velg in grupper.items()},
+        )
+        for tp in plan.tiltaksplaner_etter_ar
+    ]
 
 
 def _virkemiddelside(plan: Plan, virkemiddel: model.Virkemiddel) -> dict[str, Any]:
     return {
         "virkemidler": plan.virkemidler,
-        "tiltak": plan.tiltak_for_virkemiddel(virkemiddel.id),
+        "planer": _per_plan(plan, tiltak=lambda o: o.virkemiddel == virkemiddel.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
     }
@@ -194,9 +222,12 @@ def _virkemiddelside(plan: Plan, virkemiddel: model.Virkemiddel) -> dict[str, An
 
 def _aktorside(plan: Plan, aktor: model.Aktor) -> dict[str, Any]:
     return {
-        "eier": plan.tiltak_eid_av(aktor.id),
-        "partner": plan.tiltak_med_partner(aktor.id),
-        "trolig": plan.tiltak_med_trolig_partner(aktor.id),
+        "planer": _per_plan(
+            plan,
+            eier=lambda o: aktor.id in o.tiltakseiere,
+            partner=lambda o: aktor.id in o.partner_ids and not o.er_trolig_partner(aktor.id),
+            trolig=lambda o: o.er_trolig_partner(aktor.id),
+        ),
         "hendelser": _hendelser(plan, "aktorer", aktor.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
@@ -207,14 +238,13 @@ def _aktorside(plan: Plan, aktor: model.Aktor) -> dict[str, Any]:
 def _rolleside(plan: Plan, rolle: model.Rolle) -> dict[str, Any]:
     return {
         "roller": plan.roller,
-        "tiltak": plan.tiltak_med_rolle(rolle.id),
-        "fra": plan.tiltak_fra_rolle(rolle.id),
+        "planer": _per_plan(plan, tiltak=lambda o: rolle.id in o.roller, fra=lambda o: rolle.id in o.roller_fra),
         "aktorer": plan.aktorer,
         "virkemidler": plan.virkemidler,
     }
 
 
-def _tiltakstatus(plan: Plan, tiltak: model.Tiltak) -> dict[str, Any]:
+def _tiltakstatus(plan: Plan, tiltak: model.Tiltak | model.NyttTiltak) -> dict[str, Any]:
     return {"statuser": plan.tiltaksstatuser, "alle_vedtak": plan.vedtak}
 
 
@@ -231,35 +261,50 @@ def _vedtaksregister(plan: Plan) -> dict[str, Any]:
     return {"vedtak": sorted(plan.vedtak.values(), key=attrgetter("motedato"), reverse=True)}
 
 
+def _antall(plan: Plan, velg: Callable[[model.Planoppforing], bool]) -> int:
+    """How many measures some plan lists in a way that matches: each measure counted once, whatever the years."""
+    return len({o.id for tp in plan.tiltaksplaner_etter_ar for o in plan.oppforinger(tp.id) if velg(o)})
+
+
 def _aktorregister(plan: Plan) -> dict[str, Any]:
     return {
         "aktorer": plan.aktorer,
-        "antall": {a: len(plan.tiltak_eid_av(a)) + len(plan.tiltak_med_partner(a)) for a in plan.aktorer},
-        "trolig": {a: len(plan.tiltak_med_trolig_partner(a)) for a in plan.aktorer},
+        "antall": {
+            a: _antall(plan, lambda o, a=a: a in o.tiltakseiere or (a in o.partner_ids and not o.er_trolig_partner(a)))
+            for a in plan.aktorer
+        },
+        "trolig": {a: _antall(plan, lambda o, a=a: o.er_trolig_partner(a)) for a in plan.aktorer},
     }
 
 
 def _rolleregister(plan: Plan) -> dict[str, Any]:
     return {
         "roller": plan.roller,
-        "antall": {r: len(plan.tiltak_med_rolle(r)) for r in plan.roller},
-        "fra": {r: len(plan.tiltak_fra_rolle(r)) for r in plan.roller},
+        "antall": {r: _antall(plan, lambda o, r=r: r in o.roller) for r in plan.roller},
+        "fra": {r: _antall(plan, lambda o, r=r: r in o.roller_fra) for r in plan.roller},
     }
 
 
 def _virkemiddelregister(plan: Plan) -> dict[str, Any]:
     return {
         "virkemidler": plan.virkemidler,
-        "antall": {v: len(plan.tiltak_for_virkemiddel(v)) for v in plan.virkemidler},
+        "antall": {v: sum(t.virkemiddel == v for t in plan.alle_tiltak.values()) for v in plan.virkemidler},
+        "flere_planer": len(plan.tiltaksplaner) > 1,
     }
 
 
-def _senere_planer(plan: Plan, tiltak: model.Tiltak) -> list[tuple[str, None]]:
+def _senere_planer(plan: Plan, tiltak: model.Tiltak | model.NyttTiltak) -> list[tuple[str, None]]:
     """The documents of the later plans that list a measure."""
     return [(plan.tiltaksplaner[p.plan].kilde, None) for p in plan.poster_for_tiltak(tiltak.id)]
 
 
-def tiltaksseksjon(plan: Plan, tiltak: model.Tiltak) -> str:
+def _tiltakets_kilder(plan: Plan, tiltak: model.Tiltak | model.NyttTiltak) -> list[tuple[str, str | None]]:
+    """The 2021 plan's table that lists a measure (if it does), then the later plans that list it."""
+    egen = [(TILTAKSPLAN, tiltaksseksjon(plan, tiltak))] if tiltak.id in plan.tiltak else []
+    return [*egen, *_senere_planer(plan, tiltak)]
+
+
+def tiltaksseksjon(plan: Plan, tiltak: model.Tiltak | model.NyttTiltak) -> str:
     """The section of the action plan whose table lists a measure."""
     return f"Vurdering: {plan.virkemidler[tiltak.virkemiddel].overskrift}"
 
@@ -309,11 +354,14 @@ registrer(
             Referanse("status.status", "tiltaksstatus", navngir=False),
             Referanse("status.vedtak", "vedtak", navngir=False),
         ),
-        kilder=lambda plan, t: [(TILTAKSPLAN, tiltaksseksjon(plan, t)), *_senere_planer(plan, t)],
+        kilder=_tiltakets_kilder,
         mappe="tiltak",
         mal="tiltak.html",
         kontekst=_tiltakside,
         forelder=lambda t: ("virkemiddel", t.virkemiddel),
+        sideposter=lambda plan: plan.alle_tiltak,
+        # A measure new in a later plan is written in that plan's entry.
+        fil_for=lambda t: "tiltaksplanposter.yml" if isinstance(t, model.NyttTiltak) else "tiltak.yml",
     )
 )
 registrer(
@@ -388,6 +436,8 @@ registrer(
             Referanse("roller_fra", "rolle"),
             Referanse("tiltakseiere", "aktor"),
             Referanse("partnere", "aktor"),
+            Referanse("status.status", "tiltaksstatus", navngir=False),
+            Referanse("status.vedtak", "vedtak", navngir=False),
         ),
         kilder=lambda plan, p: [(plan.tiltaksplaner[p.plan].kilde, None)],
     )

@@ -42,17 +42,28 @@ def sjekk_summer(lest: dict[str, Lest]) -> list[Feil]:
     return feil
 
 
+def _kjente(lest: dict[str, Lest], type_: str) -> tuple[list[str], set[str]]:
+    """The ids a reference to a kind may name (for suggestions), and those it may name without a message.
+
+    A measure new in a later tiltaksplan is a measure too, though its record is that plan's entry.
+    """
+    register = lest[type_]
+    ider = list(register.poster)
+    if type_ == "tiltak":
+        ider += [p.tiltak for p in lest["tiltaksplanpost"].poster.values() if p.navn is not None]
+    return ider, set(ider) | register.ugyldige_ids
+
+
 def _sjekk_referanse(lest: dict[str, Lest], type_: str, ref: Referanse) -> Iterator[Feil]:
-    register = lest[ref.til]
+    ider, kjente = _kjente(lest, ref.til)
     mal = TYPER[ref.til]
     for post_id, post in lest[type_].poster.items():
         for sti, ukjent in ref.verdier(post, lest[type_].sti_for_id[post_id]):
-            if ukjent in register.poster or ukjent in register.ugyldige_ids:
+            if ukjent in kjente:
                 continue
             yield Feil(
                 lest[type_].dokument.fil,
-                f"ukjent {mal.ord.ubestemt} «{ukjent}». Id-en må finnes i data/{mal.fil}."
-                f"{foreslaa(ukjent, list(register.poster))}",
+                f"ukjent {mal.ord.ubestemt} «{ukjent}». Id-en må finnes i data/{mal.fil}.{foreslaa(ukjent, ider)}",
                 linje=lest[type_].dokument.linje(sti),
                 post=post_id,
                 felt=ref.felt,
@@ -119,8 +130,26 @@ def _sjekk_statistikksummer(lest: dict[str, Lest], fil: str) -> Iterator[Feil]:
 
 
 def sjekk_tiltaksplanposter(lest: dict[str, Lest]) -> list[Feil]:
-    """Every later plan's entry names a known measure and uses its plan's money columns and their years."""
-    return list(_sjekk_tiltaksplanposter(lest))
+    """Every later plan's entry names a known measure and uses its plan's money columns and their years;
+    no two plans are for the same year (the pages and the CSV files name a plan by its year)."""
+    return list(_sjekk_planar(lest)) + list(_sjekk_tiltaksplanposter(lest))
+
+
+def _sjekk_planar(lest: dict[str, Lest]) -> Iterator[Feil]:
+    planer = lest["tiltaksplan"]
+    sett: dict[int, str] = {}
+    for plan_id, plan in planer.poster.items():
+        if plan.ar in sett:
+            yield Feil(
+                planer.dokument.fil,
+                f"året {plan.ar} har allerede en tiltaksplan («{sett[plan.ar]}»). Hvert år har én tiltaksplan; "
+                "rett året, eller før tiltakene inn i den planen som finnes.",
+                linje=planer.dokument.linje(planer.sti_for_id[plan_id] + ("ar",)),
+                post=plan_id,
+                felt="ar",
+            )
+        else:
+            sett[plan.ar] = plan_id
 
 
 def _sjekk_tiltaksplanposter(lest: dict[str, Lest]) -> Iterator[Feil]:
@@ -129,12 +158,29 @@ def _sjekk_tiltaksplanposter(lest: dict[str, Lest]) -> Iterator[Feil]:
     dokument = poster.dokument
     kjente = set(lest["tiltak"].poster) | set(lest["tiltak"].ugyldige_ids)
     nye = {p.tiltak for p in poster.poster.values() if p.navn is not None}
+    innfort: dict[str, str] = {}
+    i_planen: dict[tuple[str, str], str] = {}
     for post_id, post in poster.poster.items():
         sti = poster.sti_for_id[post_id]
 
         def feil(felt: tuple, melding: str, post_id: str = post_id, sti: tuple = sti) -> Feil:
             return Feil(dokument.fil, melding, linje=dokument.linje(sti + felt), post=post_id, felt=".".join(felt))
 
+        if (post.plan, post.tiltak) in i_planen:
+            yield feil(
+                ("tiltak",),
+                f"tiltaket «{post.tiltak}» står allerede i samme plan, i innslaget «{i_planen[post.plan, post.tiltak]}». "
+                "Et tiltak har ett innslag per plan.",
+            )
+        i_planen.setdefault((post.plan, post.tiltak), post_id)
+        if post.navn is not None and post.tiltak in innfort:
+            yield feil(
+                ("navn",),
+                f"tiltaket «{post.tiltak}» er allerede nytt i innslaget «{innfort[post.tiltak]}», som har navn og "
+                "virkemiddel. I senere planer har tiltaket bare id-en i «tiltak».",
+            )
+        elif post.navn is not None:
+            innfort[post.tiltak] = post_id
         if post.navn is not None and post.tiltak in kjente:
             yield feil(
                 ("navn",),

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from . import datatabeller, diagram, okonomi, urls
 from .feil import Makrofeil
 from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
-from .model import Plan
+from .model import TILTAKSPLAN, Kilde, Plan, Planoppforing, Tiltaksplan, Virkemiddel
 from .plantekst import Omtale, Plantekstside
 from .registry import TYPER, med_sider
 from .templating import miljo, ren_tekst, render
@@ -49,7 +49,7 @@ def postside(
     versjoner are the adopted versions (macros/arkiv.py) that hold the record, newest first.
     """
     posttype = TYPER[type_]
-    post = plan.poster[type_][post_id]
+    post = posttype.med_side(plan)[post_id]
     return render(
         posttype.mal,
         side=side,
@@ -61,9 +61,35 @@ def postside(
     )
 
 
+@dataclass(frozen=True)
+class Oversiktsplan:
+    """A later tiltaksplan on the overview: its document, its measures per instrument, and its sums per year."""
+
+    tiltaksplan: Tiltaksplan
+    kilde: Kilde
+    per_virkemiddel: list[tuple[Virkemiddel, list[Planoppforing]]]
+    totalt: dict[int, okonomi.Arssum]
+    grunnlag_sum: str
+
+
 def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
-    """All measures grouped by instrument, with sums per year computed from the data."""
+    """All measures grouped by instrument, with sums per year computed from the data; then each later plan."""
     totalt = okonomi.totalt(plan)
+    senere = []
+    for tp in plan.tiltaksplaner_etter_ar:
+        if tp.id == TILTAKSPLAN:
+            continue
+        tiltak = plan.oppforinger(tp.id)
+        summer = okonomi.totalt(plan, tp.id)
+        senere.append(
+            Oversiktsplan(
+                tp,
+                plan.kilder[tp.kilde],
+                [(v, [t for t in tiltak if t.virkemiddel == v.id]) for v in plan.virkemidler.values()],
+                summer,
+                datatabeller.SUM_AV_TILTAKENE + okonomi.oppgitte_summer(summer),
+            )
+        )
     return _render(
         "tiltaksoversikt.html",
         plan,
@@ -72,6 +98,7 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
         grunnlag_sum=datatabeller.SUM_AV_TILTAKENE + okonomi.oppgitte_summer(totalt),
         grunnlag_antall=datatabeller.ANTALL_TILTAK,
         antall_per_status=antall_per_status(plan),
+        senere=senere,
     )
 
 
@@ -81,7 +108,7 @@ IKKE_RAPPORTERT = ("ikke-rapportert", "ikke rapportert")
 
 def antall_per_status(plan: Plan) -> dict[str, tuple[str, int]]:
     """Status id -> (name, number of measures), the list's statuses in order, then «ikke rapportert»."""
-    teller = [t.status.status if t.status else IKKE_RAPPORTERT[0] for t in plan.tiltak.values()]
+    teller = [t.status.status if t.status else IKKE_RAPPORTERT[0] for t in plan.alle_tiltak.values()]
     navn = {s.id: s.navn for s in plan.tiltaksstatuser.values()} | dict([IKKE_RAPPORTERT])
     return {verdi: (tekst, teller.count(verdi)) for verdi, tekst in navn.items()}
 
@@ -202,16 +229,35 @@ def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Marku
     tabeller = datatabeller.bygg(plan)
     for del_ in deler:
         _kjent("okonomi", "tabell", del_.tabell, list(tabeller))
-    viste = [tabeller[d.tabell] for d in deler]
+    # A table of the 2021 plan is followed by the same table for each later plan, so a new plan year
+    # shows on the economy pages without a change to them.
+    senere = {d.tabell: datatabeller.senere_utgaver(plan, tabeller, d.tabell) for d in deler}
+    viste = [tabeller[d.tabell] for d in deler] + [s.tabell for utgaver in senere.values() for s in utgaver]
     return render(
         "okonomi.html",
         side=side,
         deler=[
-            (d, t, _stolpediagram(t) if d.diagram and t.stolper else None) for d, t in zip(deler, viste, strict=True)
+            (
+                d,
+                tabeller[d.tabell],
+                _diagram(d, tabeller[d.tabell]),
+                [(s, _diagram(d, s.tabell)) for s in senere[d.tabell]],
+            )
+            for d in deler
         ],
+        forste=_plan_og_kilde(plan, TILTAKSPLAN),
         med_beregnet=any(t.har_beregnet for t in viste),
         med_anslag=any(t.har_anslag for t in viste),
     )
+
+
+def _plan_og_kilde(plan: Plan, tiltaksplan_id: str) -> tuple[Tiltaksplan, Kilde] | None:
+    tiltaksplan = plan.tiltaksplaner.get(tiltaksplan_id)
+    return (tiltaksplan, plan.kilder[tiltaksplan.kilde]) if tiltaksplan is not None else None
+
+
+def _diagram(del_: Okonomidel, tabell: datatabeller.Datatabell) -> diagram.Stolpediagram | None:
+    return _stolpediagram(tabell) if del_.diagram and tabell.stolper else None
 
 
 def _stolpediagram(tabell: datatabeller.Datatabell) -> diagram.Stolpediagram:
@@ -228,7 +274,7 @@ def ordliste(plan: Plan, side: PageAddress) -> Markup:
 def beskrivelse(plan: Plan, type_: str, post_id: str | None = None) -> str:
     """A generated page's meta description as plain text: its record's (or its register's) own data."""
     posttype = TYPER[type_]
-    post = None if post_id is None else plan.poster[type_][post_id]
+    post = None if post_id is None else posttype.med_side(plan)[post_id]
     tekst = render(
         "beskrivelse.html",
         type_=type_,
@@ -236,5 +282,6 @@ def beskrivelse(plan: Plan, type_: str, post_id: str | None = None) -> str:
         tittel=None if post is None else posttype.tittel(post),
         ord=posttype.ord,
         virkemidler=plan.virkemidler,
+        tiltaksplaner=plan.tiltaksplaner,
     )
     return " ".join(ren_tekst(tekst).split())

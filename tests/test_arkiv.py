@@ -188,6 +188,15 @@ def test_tidligere_versjoner_only_where_the_tiltak_existed():
     assert "rp-tidligere-versjoner" not in sider["tiltak/cyberland.md"]
 
 
+def test_a_version_holds_the_measures_new_in_its_later_plans():
+    vedtak = b'- {id: "x", organ: "Radet", motedato: "2023", motedato_tekst: "2023"}\n'
+    tiltak = b'- {id: "snowball"}\n'
+    poster = b'- {id: "2022-snowball", tiltak: "snowball"}\n- {id: "2022-nytt", tiltak: "nytt", navn: "Nytt"}\n'
+    assert arkiv._versjon("vedtatt/x", "0" * 40, vedtak, tiltak, poster).tiltak == {"snowball", "nytt"}
+    # A tree from before the later plans has no data/tiltaksplanposter.yml.
+    assert arkiv._versjon("vedtatt/x", "0" * 40, vedtak, tiltak, None).tiltak == {"snowball"}
+
+
 def test_insertion_after_head_and_at_the_start_of_the_article_or_body():
     med_artikkel = '<html><head lang="nb"><title>t</title></head><body class="b"><article class="a">x</article>'
     assert arkiv.sett_inn(med_artikkel, "M", "B") == (

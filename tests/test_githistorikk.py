@@ -13,10 +13,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import bygg, endre, lag_nettsted
+from conftest import bygg, ekte_plan, endre, lag_nettsted
 from lxml import html as lxml_html
 
+from macros.endringer import sammenlign
 from macros.format import kroner
+from macros.githistorikk import _vedtak
+from macros.model import Statusrapport
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FORSTE = "2025-01-10T12:00:00Z"
@@ -160,3 +163,99 @@ def test_a_status_change_links_the_decision_it_cites(tmp_path):
     # Another measure's entries link no decision.
     (annen,) = _side(mappe / "site", "tiltak/cyberland").xpath('//section[@class="rp-endringer"]')
     assert not annen.xpath(".//a")
+
+
+VEDTAK_2022 = """
+- id: "tiltaksplan-2022"
+  organ: "Interkommunalt politisk råd"
+  motedato: "2022-06-15"
+  motedato_tekst: "15.06.22"
+  tekst: "Tiltaksplanen for 2022 er vedtatt (testdata)"
+  tekstart: "omtale"
+  kilde: {kilde: "tiltaksplan-2022", seksjon: "Vedtak"}
+"""
+PLAN_2022_LAGT_INN = "2025-05-06T10:00:00Z"
+PLAN_2022_ENDRET = "2025-06-07T11:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def rullering(tmp_path_factory) -> Path:
+    """A repository where an adopted 2022 plan is added, then one of its amounts is changed; returns site/."""
+    from test_tiltaksplaner import legg_til_2022
+
+    mappe = lag_nettsted(tmp_path_factory.mktemp("rullering"))
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=mappe, check=True)
+    _commit(mappe, "Første versjon", FORSTE)
+    data = mappe / "data"
+    legg_til_2022(data)
+    endre(
+        data / "kilder.yml",
+        '    status: "forslag"\n    organ: "Interkommunalt politisk råd"\n    sitater:',
+        (
+            '    status: "vedtatt"\n    organ: "Interkommunalt politisk råd"\n    vedtak: "tiltaksplan-2022"\n    sitater:'
+        ),
+    )
+    (data / "vedtak.yml").write_text((data / "vedtak.yml").read_text(encoding="utf-8") + VEDTAK_2022, "utf-8")
+    _commit(mappe, "Tiltaksplan 2022", PLAN_2022_LAGT_INN)
+    endre(data / "tiltaksplanposter.yml", "kr: {2022: 250000}", "kr: {2022: 200000}")
+    endre(
+        data / "tiltaksplaner.yml",
+        'oppgitt_sum: {kr: 400000, tekst: "400 000',
+        'oppgitt_sum: {kr: 350000, tekst: "350 000',
+    )
+    _commit(mappe, "Snowball: mindre midler i 2022", PLAN_2022_ENDRET)
+    resultat = bygg(mappe)
+    assert resultat.returncode == 0, resultat.stderr
+    return mappe / "site"
+
+
+def _endringer(site: Path, url: str) -> list[tuple[str, list[str]]]:
+    (seksjon,) = _side(site, url).xpath('//section[@class="rp-endringer"]')
+    return [(" ".join(li.text_content().split()), li.xpath(".//a/@href")) for li in seksjon.xpath(".//li")]
+
+
+def test_a_measures_changes_in_a_later_plan_link_the_decision_that_adopted_the_plan(rullering):
+    vedtak = "../../vedtak/tiltaksplan-2022/"
+    endringer = _endringer(rullering, "tiltak/snowball")
+    assert [lenker for _, lenker in endringer] == [[vedtak], [vedtak]]
+    assert endringer[0][0].startswith(
+        "7. juni 2025: Snowball i Tiltaksplan 2022: midler 2022 endret fra 250 000 kr til 200 000 kr"
+    )
+    assert endringer[1][0].startswith("6. mai 2025: Snowball er med i Tiltaksplan 2022, eier LRV")
+    assert endringer[0][0].endswith("(Vedtak i Interkommunalt politisk råd 15.06.22)")
+    # The measure new in 2022 lists its own entry's changes, and is dated by them.
+    [(ny, lenker)] = _endringer(rullering, "tiltak/reiselivsdata")
+    assert ny.startswith("6. mai 2025: Nytt tiltak i Tiltaksplan 2022: Reiselivsdata") and lenker == [vedtak]
+    assert "6. mai 2025" in _sist_oppdatert(rullering, "tiltak/reiselivsdata").text_content()
+    # A measure the later plan does not list has no changes, and links no decision.
+    assert _endringer(rullering, "tiltak/cyberland") == []
+    # The feed's entry for the plan entry's change links to the measure's page.
+    feed = ET.parse(rullering / "endringer.xml").getroot()
+    [oppforing] = [e for e in feed.iter(f"{ATOM}entry") if "midler 2022 endret" in e.find(f"{ATOM}title").text]
+    assert oppforing.find(f"{ATOM}link").get("href").endswith("/tiltak/snowball/")
+
+
+def test_a_change_cites_the_decision_of_its_own_part_or_of_its_plan():
+    plan = ekte_plan()
+    kilde = plan.kilder["tiltaksplan-2021"]
+    behandling = kilde.behandling.model_copy(update={"status": "vedtatt", "vedtak": "handlingsplan-2021-2025"})
+    vedtatt = plan.med(kilde={**plan.kilder, kilde.id: kilde.model_copy(update={"behandling": behandling})})
+
+    def vedtak(gammel, **endret) -> list[str | None]:
+        snowball = gammel.tiltak["snowball"].model_copy(update=endret)
+        ny = gammel.med(tiltak={**gammel.tiltak, "snowball": snowball})
+        return [_vedtak(e, ny, gammel) for e in sammenlign(gammel, ny)]
+
+    # A change to a 2021 measure's place in the plan cites the decision that adopted the 2021 plan, if any.
+    assert vedtak(vedtatt, rolle_tekst="Brobygger") == ["handlingsplan-2021-2025"]
+    assert vedtak(plan, rolle_tekst="Brobygger") == [None]
+    # A new status cites its own decision, or none: never the plan's.
+    rapport = {"status": "pagar", "vurdert": "2025-01-01", "rapportert_av": "LRV"}
+    assert vedtak(vedtatt, status=Statusrapport(**rapport)) == [None]
+    assert vedtak(plan, status=Statusrapport(**rapport, vedtak="samarbeidsstrategi-2019")) == [
+        "samarbeidsstrategi-2019"
+    ]
+    # A document whose handling comes to cite a decision: each change to the handling cites it.
+    endringer = sammenlign(plan, vedtatt)
+    assert {e.felt for e in endringer} == {("behandling", "status"), ("behandling", "vedtak")}
+    assert [_vedtak(e, vedtatt, plan) for e in endringer] == ["handlingsplan-2021-2025"] * 2
