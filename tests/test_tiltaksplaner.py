@@ -291,6 +291,15 @@ def test_a_measure_new_in_2022_gets_its_page_from_data_alone(bygget_2022):
     kilde = tekst(side.select_one("aside.rp-kilde"))
     assert "Tiltaksplan 2022 (testdata)" in kilde and "Tiltaksplan knyttet til" not in kilde
     assert "Rediger data/tiltaksplanposter.yml" in kilde
+    # It sits where the other measures sit: the Tiltak tab, under its instrument, with its own description.
+    assert [tekst(li) for li in side.select("nav.md-path li")] == [
+        "Hjem",
+        "Tiltak",
+        "Klynger og nettverk",
+        "Reiselivsdata",
+    ]
+    beskrivelse = side.select_one('meta[name="description"]')["content"]
+    assert beskrivelse.startswith("Tiltaket Reiselivsdata under virkemiddelet Klynger og nettverk, først i Tiltaksplan")
 
 
 def test_the_new_measure_stands_on_its_instrument_actor_and_role_pages(bygget_2022):
