@@ -13,6 +13,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
@@ -77,6 +78,8 @@ def on_config(config: MkDocsConfig) -> None:
     plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()})
 
 
+# Before the plugins' on_files: the redirects plugin learns which pages exist there, generated ones too.
+@event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = plan_for(config)
     # MkDocs parses pages in the order of `files`: plain plan text first, then the pages
