@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, datatabeller, plantekst, urls
+from macros import arkiv, atomfeed, csp, datatabeller, plantekst, urls
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
@@ -278,6 +278,15 @@ def on_env(env, config: MkDocsConfig, files: Files):
             boks = _forklar(str(_kildeboks(page, config, kilder)), page, config, tekststykker=False).html
             page.content = f"{page.content}\n\n{boks}"
     return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return csp.med_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The 404 page is a theme template, not a page.
+    return csp.med_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,67 @@
+"""The Content-Security-Policy of every page: the site's own files only, and the inline code it carries
+allowed by hash, page by page. A <meta> tag, because GitHub Pages sets no headers."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from .templating import render
+
+# Each directive, and why it says what it says.
+REGLER: dict[str, tuple[str, ...]] = {
+    # Nothing is allowed unless a directive below allows it.
+    "default-src": ("'none'",),
+    # Material's bundle, its search worker and assets/regionplan.js; Material's three inline
+    # scripts per page (scope, palette, config reader) by hash. No 'unsafe-eval', no 'unsafe-inline'.
+    "script-src": ("'self'",),
+    # Material's and our stylesheets; the two CSS-only filters (tiltak overview, timeline) are
+    # inline <style> by hash, and Markdown tables align cells with style="text-align: …", allowed by
+    # hash of each value ('unsafe-hashes' covers attributes, never script).
+    "style-src": ("'self'", "'unsafe-hashes'"),
+    # Material's icons are data: SVGs in its stylesheet.
+    "img-src": ("'self'", "data:"),
+    "font-src": ("'self'",),
+    # The search index and the worker's fetches.
+    "connect-src": ("'self'",),
+    "worker-src": ("'self'",),
+    "manifest-src": ("'self'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+    "object-src": ("'none'",),
+}
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+_STYLE_ATTRIBUTT = re.compile(r'\sstyle="([^"]*)"')
+
+
+def _hash(tekst: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(tekst.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(html: str) -> str:
+    """The policy for one page: the rules, plus a hash for each inline script, style and style attribute in it."""
+    regler = {navn: list(verdier) for navn, verdier in REGLER.items()}
+    regler["script-src"] += sorted({_hash(s) for s in _INLINE_SCRIPT.findall(html)})
+    stiler = set(_INLINE_STYLE.findall(html)) | {_unescape(s) for s in _STYLE_ATTRIBUTT.findall(html)}
+    regler["style-src"] += sorted({_hash(s) for s in stiler})
+    return "; ".join(f"{navn} {' '.join(verdier)}" for navn, verdier in regler.items())
+
+
+def _unescape(attributt: str) -> str:
+    # The browser hashes the attribute's value as parsed; these pages write no entities in style values.
+    return attributt
+
+
+_CHARSET = '<meta charset="utf-8">'
+
+
+def med_policy(html: str) -> str:
+    """The page with its policy right after <meta charset> (which must stay in the first 1024 bytes),
+    before any script or style it governs."""
+    if _CHARSET not in html:
+        raise ValueError("siden har ingen <meta charset>: policyen får ingen plass foran skriptene")
+    tag = str(render("csp.html", policy=policy(html)))
+    return html.replace(_CHARSET, _CHARSET + "\n" + tag, 1)
