@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, datatabeller, plantekst
+from macros import arkiv, atomfeed, datatabeller, meld_fra, plantekst
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
@@ -59,6 +59,8 @@ class _Bygg:
     """The git history (macros/githistorikk.py), read once in on_files."""
     arkiv: tuple[arkiv.Versjon, ...] = ()
     """The adopted versions (macros/arkiv.py), read in on_files and built in on_post_build."""
+    meld_fra: str = ""
+    """Where «Meld fra om feil» goes (macros/meld_fra.py), decided once in on_files."""
 
 
 _bygg = _Bygg()
@@ -78,6 +80,10 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = plan_for(config)
+    try:
+        _bygg.meld_fra = meld_fra.mottaker(plan.innstillinger, config.repo_url)
+    except ValueError as feil:
+        raise PluginError(str(feil)) from None
     # MkDocs parses pages in the order of `files`: plain plan text first, then the pages
     # that run macros (the Dokumenter list names the plain pages by their parsed titles).
     _bygg.rekkefolge = [f.src_uri for f in files]
@@ -190,6 +196,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.generated_by is None:
         lest = plantekst.les_side(page.file.src_uri, page.url, page.meta, gang.innhold, page.title)
         plantekst.samling().legg_til(lest)
+    # The report link names the page as its <title> does (overrides/main.html), before the escaping
+    # below; overrides/partials/comments.html prints it under the page.
+    tittel = config.site_name if page.is_homepage else page.title
+    page.meta["meld_fra"] = meld_fra.lenke(_bygg.meld_fra, page.canonical_url or page.url, tittel)
     # MkDocs renders theme templates without autoescaping, and Material prints
     # page titles raw (header, nav, footer) or through `striptags`, which
     # un-escapes. Escaping the title once here makes every one of those safe.
