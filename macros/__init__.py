@@ -80,3 +80,8 @@ def define_env(env) -> None:
     def behandling(kilde_id: str, sitat: bool = False) -> Markup:
         """One sentence on how a document was handled (vedtatt, forslag …), from data/kilder.yml."""
         return views.behandling(plan(), side(), kilde_id, sitat)
+
+    @makro
+    def datasett() -> Markup:
+        """Every dataset (one per record kind) with its files, and their DCAT-AP-NO description as JSON-LD."""
+        return views.datasett(plan(), side(), data_dir, env.conf)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
+from . import datasett as datasettene
 from . import datatabeller, diagram, okonomi, urls
 from .feil import Makrofeil
 from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
@@ -231,3 +235,9 @@ def _stolpediagram(tabell: datatabeller.Datatabell) -> diagram.Stolpediagram:
 def ordliste(plan: Plan, side: PageAddress) -> Markup:
     """The glossary page: every term with its explanation and source."""
     return _render("ordliste.html", plan, side)
+
+
+def datasett(plan: Plan, side: PageAddress, data_dir: Path, konfig: Mapping[str, Any]) -> Markup:
+    """The Datasett page's list of every dataset and its files, and their DCAT-AP-NO catalogue as JSON-LD."""
+    liste = datasettene.alle(plan, data_dir)
+    return _render("datasett.html", plan, side, datasett=liste, katalog=datasettene.katalog_for(plan, liste, konfig))

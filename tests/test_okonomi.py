@@ -168,6 +168,7 @@ def test_changing_one_amount_changes_everything_that_depends_on_it_and_nothing_e
         "nedlasting/per-tiltakseier.csv",
         "nedlasting/per-rolle.csv",
         "nedlasting/tiltak.csv",
+        "nedlasting/datasett/tiltak.csv",
     }
     assert endret == forventet
     assert "350\u202f000\u00a0kr" in b["tiltak/snowball/index.html"].decode()
