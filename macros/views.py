@@ -13,9 +13,10 @@ from . import datasett as datasettene
 from . import datatabeller, diagram, okonomi, urls
 from .feil import Makrofeil
 from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
+from .hele_planen import Plandel
 from .model import Plan
 from .plantekst import Omtale, Plantekstside
-from .registry import TYPER, med_sider
+from .registry import TILTAKSPLAN, TYPER, med_sider
 from .templating import miljo, ren_tekst, render
 
 
@@ -241,3 +242,9 @@ def datasett(plan: Plan, side: PageAddress, data_dir: Path, konfig: Mapping[str,
     """The Datasett page's list of every dataset and its files, and their DCAT-AP-NO catalogue as JSON-LD."""
     liste = datasettene.alle(plan, data_dir)
     return _render("datasett.html", plan, side, datasett=liste, katalog=datasettene.katalog_for(plan, liste, konfig))
+
+
+def hele_planen(plan: Plan, side: PageAddress, strategi: list[Plandel]) -> Markup:
+    """The whole current plan on one page: the strategy's pages (moved by macros/hele_planen.py), then the
+    instruments and measures of the action plan from the data."""
+    return _render("hele_planen.html", plan, side, strategi=strategi, tiltaksplan=plan.tiltaksplaner[TILTAKSPLAN])
