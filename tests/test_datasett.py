@@ -228,3 +228,27 @@ def test_the_datasett_page_lists_every_dataset_with_its_count_and_files(bygget):
         assert [h.rsplit("/", 1)[1] for h in lenker] == [f"{rad['id']}.{e}" for e in ("json", "schema.json", "csv")]
         assert all(((bygget / "datasett") / h).resolve().is_file() for h in lenker)
     assert side.select_one('a[href="http://data.norge.no/nlod/no/2.0"]') is not None
+
+
+@pytest.mark.browser
+def test_the_datasett_page_in_chromium_downloads_every_file_and_carries_the_catalogue(fane, nettadresse):
+    fane.goto(f"{nettadresse}datasett/")
+    katalog = fane.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert katalog["@type"] == "dcat:Catalog" and len(katalog["dcat:dataset"]) == len(TYPER)
+    lenker = fane.locator("table.rp-datasett a").evaluate_all("as => as.map(a => a.href)")
+    assert len(lenker) == 3 * len(TYPER)
+    svar = fane.evaluate(
+        """async urls => Promise.all(urls.map(async u => {
+             const r = await fetch(u);
+             const tekst = await r.text();
+             return [u, r.status, tekst.length];
+           }))""",
+        lenker,
+    )
+    assert [(u, status) for u, status, lengde in svar if status != 200 or not lengde] == []
+    # Fetched as the browser reads it (UTF-8), the CSV starts with the BOM and keeps the Norwegian letters.
+    csv_tekst = fane.evaluate(
+        "async u => new TextDecoder('utf-8', {ignoreBOM: true}).decode(await (await fetch(u)).arrayBuffer())",
+        next(u for u in lenker if u.endswith("aktorer.csv")),
+    )
+    assert csv_tekst.startswith("\ufeff") and "Øyer kommune" in csv_tekst
