@@ -16,12 +16,12 @@ flattened by one rule, which the Datasett page explains (docs/datasett.md):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import csvfil, meld_fra, schema
+from . import csvfil, meld_fra
 from .format import csv_tall
 from .model import Plan
 from .registry import TYPER, Posttype
@@ -173,12 +173,16 @@ def csv_tekst(plan: Plan, posttype: Posttype) -> str:
     )
 
 
-def filer(plan: Plan, liste: list[Datasett], katalogen: dict) -> dict[str, str]:
-    """Every file of the open data: path in the site -> content (JSON, JSON Schema, CSV, and the catalogue)."""
+def filer(plan: Plan, liste: list[Datasett], katalogen: dict, schematekst: Callable[[Posttype], str]) -> dict[str, str]:
+    """Every file of the open data: path in the site -> content (JSON, JSON Schema, CSV, and the catalogue).
+
+    schematekst is macros/schema.py's schema_text, passed in by the hook: the views import this module, and
+    `python -m macros.schema` must not find macros.schema already imported by the package.
+    """
     ut: dict[str, str] = {}
     for d in liste:
         ut[d.json_sti] = json_tekst(plan, d.posttype)
-        ut[d.schema_sti] = schema.schema_text(d.posttype)
+        ut[d.schema_sti] = schematekst(d.posttype)
         ut[d.csv_sti] = csv_tekst(plan, d.posttype)
     ut[KATALOG] = json.dumps(katalogen, ensure_ascii=False, indent=2) + "\n"
     return ut

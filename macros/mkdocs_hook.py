@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, datasett, datatabeller, meld_fra, plantekst
+from macros import arkiv, atomfeed, datasett, datatabeller, meld_fra, plantekst, schema
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
@@ -104,7 +104,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     # The open data: every record kind as JSON, JSON Schema and CSV, and their DCAT-AP-NO catalogue.
     liste = datasett.alle(plan, prosjektmappe(config) / "data")
-    for sti, innhold in datasett.filer(plan, liste, datasett.katalog_for(plan, liste, config)).items():
+    katalog = datasett.katalog_for(plan, liste, config)
+    for sti, innhold in datasett.filer(plan, liste, katalog, schema.schema_text).items():
         files.append(File.generated(config, sti, content=innhold))
     # One `git log` for every page's date and every record's changes, read once per build.
     _bygg.historikk = les_historikk(prosjektmappe(config))
