@@ -7,6 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import hele_planen as plansamling
 from . import plantekst, views
 from .feil import Makrofeil, makrofeil_paa_siden
 from .load import load_plan_cached
@@ -80,3 +81,18 @@ def define_env(env) -> None:
     def behandling(kilde_id: str, sitat: bool = False) -> Markup:
         """One sentence on how a document was handled (vedtatt, forslag …), from data/kilder.yml."""
         return views.behandling(plan(), side(), kilde_id, sitat)
+
+    @makro
+    def datasett() -> Markup:
+        """Every dataset (one per record kind) with its files, and their DCAT-AP-NO description as JSON-LD."""
+        return views.datasett(plan(), side(), data_dir, env.conf)
+
+    @makro
+    def hele_planen() -> Markup:
+        """The whole current plan on one page: the strategy's plan text, then the instruments and measures."""
+        filer = env.variables["files"]
+        sider = []
+        for sti, tittel in plansamling.seksjonssider(env.conf["nav"]):
+            side_ = filer.get_file_from_path(sti).page
+            sider.append((side_.url, tittel or side_.title, side_.content))
+        return views.hele_planen(plan(), side(), plansamling.plandeler(sider, env.page.url))

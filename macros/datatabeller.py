@@ -12,13 +12,11 @@ data each table carries in a `Tekst`.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import okonomi
+from . import csvfil, okonomi
 from .diagram import Stolpeverdi
 from .feil import Datafeil, Feil
 from .format import beregnet, csv_tall, kroner, tall
@@ -87,8 +85,8 @@ class Celle:
         if isinstance(self.verdi, (int, float)):
             return csv_tall(self.verdi)
         if self.grunnlag:
-            return f"{self.verdi} {beregnet(self.grunnlag)}"
-        return self.verdi
+            return csvfil.tekstcelle(f"{self.verdi} {beregnet(self.grunnlag)}")
+        return csvfil.tekstcelle(self.verdi)
 
 
 @dataclass(frozen=True)
@@ -149,16 +147,13 @@ class Datatabell:
 
 
 def csv_tekst(tabell: Datatabell) -> str:
-    """The table as CSV (semicolon-separated, as Norwegian spreadsheets expect; raw numbers).
+    """The table as a CSV file in the site's one CSV form (csvfil.py: BOM, semicolons, raw numbers).
 
     A computed column says so in its header («2022 (beregnet: …)»), a computed row in its label.
     """
-    ut = io.StringIO()
-    skriver = csv.writer(ut, delimiter=";", lineterminator="\n")
-    skriver.writerow([k.overskrift for k in tabell.kolonner])
-    for rad in tabell.rader:
-        skriver.writerow([c.csv for c in rad])
-    return ut.getvalue()
+    return csvfil.csv_tekst(
+        [[csvfil.tekstcelle(k.overskrift) for k in tabell.kolonner], *([c.csv for c in rad] for rad in tabell.rader)]
+    )
 
 
 def _celler(*verdier: object) -> list[Celle]:

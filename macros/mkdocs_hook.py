@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, csp, datatabeller, plantekst, urls
+from macros import arkiv, atomfeed, csp, datasett, datatabeller, meld_fra, plantekst, schema, urls
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
@@ -61,6 +61,8 @@ class _Bygg:
     """The git history (macros/githistorikk.py), read once in on_files."""
     arkiv: tuple[arkiv.Versjon, ...] = ()
     """The adopted versions (macros/arkiv.py), read in on_files and built in on_post_build."""
+    meld_fra: str = ""
+    """Where «Meld fra om feil» goes (macros/meld_fra.py), decided once in on_files."""
 
 
 _bygg = _Bygg()
@@ -82,6 +84,10 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = plan_for(config)
+    try:
+        _bygg.meld_fra = meld_fra.mottaker(plan.innstillinger, config.repo_url)
+    except ValueError as feil:
+        raise PluginError(str(feil)) from None
     # MkDocs parses pages in the order of `files`: plain plan text first, then the pages
     # that run macros (the Dokumenter list names the plain pages by their parsed titles).
     _bygg.rekkefolge = [f.src_uri for f in files]
@@ -100,6 +106,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, sti, content=""))
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
+    # The open data: every record kind as JSON, JSON Schema and CSV, and their DCAT-AP-NO catalogue.
+    liste = datasett.alle(plan, prosjektmappe(config) / "data")
+    katalog = datasett.katalog_for(plan, liste, config)
+    for sti, innhold in datasett.filer(plan, liste, katalog, schema.schema_text).items():
+        files.append(File.generated(config, sti, content=innhold))
     # One `git log` for every page's date and every record's changes, read once per build.
     _bygg.historikk = les_historikk(prosjektmappe(config))
     try:
@@ -234,6 +245,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.generated_by is None:
         lest = plantekst.les_side(page.file.src_uri, page.url, page.meta, gang.innhold, page.title)
         plantekst.samling().legg_til(lest)
+    # The report link names the page as its <title> does (overrides/main.html), before the escaping
+    # below; overrides/partials/comments.html prints it under the page.
+    tittel = config.site_name if page.is_homepage else page.title
+    page.meta["meld_fra"] = meld_fra.lenke(_bygg.meld_fra, page.canonical_url or page.url, tittel)
     # MkDocs renders theme templates without autoescaping, and Material prints
     # page titles raw (header, nav, footer) or through `striptags`, which
     # un-escapes. Escaping the title once here makes every one of those safe.

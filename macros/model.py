@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 """A stable id: lower-case ascii words joined by hyphens; it becomes the URL."""
@@ -240,11 +249,28 @@ class Statusrapport(Modell):
     vedtak: Id | None = None
 
 
+EPOST = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$")
+"""An e-mail address as staff write it: post@example.no."""
+
+
 class Innstillinger(Modell):
     """Settings staff can change without touching code."""
 
     status_foreldet_etter_maneder: Annotated[int, Field(ge=1)] = 12
     """`make check` warns when a measure's status was assessed more than this many months ago."""
+    meld_fra: Tekst | None = None
+    """Where «Meld fra om feil» on every page goes: an e-mail address, or the https address of a form
+    for new issues. Without it, the link opens a new issue in the project on GitHub (repo_url)."""
+
+    @field_validator("meld_fra")
+    @classmethod
+    def _address_or_email(cls, verdi: str | None) -> str | None:
+        if verdi is not None and not (EPOST.fullmatch(verdi) or re.fullmatch(r"https://\S+", verdi)):
+            raise ValueError(
+                f"«{verdi}» er verken en e-postadresse (post@example.no) eller en nettadresse som begynner med "
+                "https://. Skriv en av dem, eller fjern feltet for å bruke GitHub-sakene i prosjektet"
+            )
+        return verdi
 
 
 class Tiltak(Modell):

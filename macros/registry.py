@@ -113,6 +113,18 @@ class Posttype:
     (a measure new in a later tiltaksplan has its page among the measures). None: the kind's records."""
     fil_for: Callable[[Any], str] | None = None
     """record -> the file under data/ its page's «Rediger» link opens, when that is not `fil` for every record."""
+    navn: str | None = None
+    """What the whole file is called where its records have no words (a file that is one record): the title of
+    its dataset on the Datasett page (macros/datasett.py)."""
+
+    @property
+    def datasettnavn(self) -> str:
+        """The title of the kind's dataset: its own name, else its records' plural («Tiltak»), else its file."""
+        if self.navn:
+            return self.navn
+        if self.ord:
+            return self.ord.flertall[:1].upper() + self.ord.flertall[1:]
+        return f"data/{self.fil}"
 
     def poster(self, plan: Plan) -> dict[str, Any]:
         """The kind's records by id; for a file that is one record, that record under the id ""."""
@@ -408,7 +420,16 @@ registrer(
         registerkontekst=_rolleregister,
     )
 )
-registrer(Posttype("okonomi", "okonomi.yml", model.Okonomi, liste=False, referanser=_okonomikilder()))
+registrer(
+    Posttype(
+        "okonomi",
+        "okonomi.yml",
+        model.Okonomi,
+        liste=False,
+        referanser=_okonomikilder(),
+        navn="Beløp kildene oppgir",
+    )
+)
 registrer(
     Posttype(
         "tiltaksplan",
@@ -452,7 +473,10 @@ registrer(
         kilder=kilde_og_seksjon,
     )
 )
-for _statistikk in ("befolkning", "nho_rangeringer"):
+for _statistikk, _navn in (
+    ("befolkning", "Befolkningsutvikling 2000–2013"),
+    ("nho_rangeringer", "NHOs rangeringer NæringsNM og KommuneNM"),
+):
     registrer(
         Posttype(
             _statistikk,
@@ -461,6 +485,7 @@ for _statistikk in ("befolkning", "nho_rangeringer"):
             liste=False,
             referanser=(Referanse("kilde", "kilde"), Referanse("tabeller.rader.aktor", "aktor")),
             kilder=kilde_og_seksjon,
+            navn=_navn,
         )
     )
 registrer(Posttype("tema", "temaer.yml", model.Tema, Ord("tema", "temaet", "Nytt", "temaer")))
@@ -512,4 +537,4 @@ registrer(
         Ord("tiltaksstatus", "tiltaksstatusen", "Ny", "tiltaksstatuser"),
     )
 )
-registrer(Posttype("innstillinger", "innstillinger.yml", model.Innstillinger, liste=False))
+registrer(Posttype("innstillinger", "innstillinger.yml", model.Innstillinger, liste=False, navn="Innstillinger"))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
+from . import datasett as datasettene
 from . import datatabeller, diagram, okonomi, urls
 from .feil import Makrofeil
 from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
+from .hele_planen import Plandel
 from .model import TILTAKSPLAN, Kilde, Plan, Planoppforing, Tiltaksplan, Virkemiddel
 from .plantekst import Omtale, Plantekstside
 from .registry import TYPER, med_sider
@@ -285,3 +290,15 @@ def beskrivelse(plan: Plan, type_: str, post_id: str | None = None) -> str:
         tiltaksplaner=plan.tiltaksplaner,
     )
     return " ".join(ren_tekst(tekst).split())
+
+
+def datasett(plan: Plan, side: PageAddress, data_dir: Path, konfig: Mapping[str, Any]) -> Markup:
+    """The Datasett page's list of every dataset and its files, and their DCAT-AP-NO catalogue as JSON-LD."""
+    liste = datasettene.alle(plan, data_dir)
+    return _render("datasett.html", plan, side, datasett=liste, katalog=datasettene.katalog_for(plan, liste, konfig))
+
+
+def hele_planen(plan: Plan, side: PageAddress, strategi: list[Plandel]) -> Markup:
+    """The whole current plan on one page: the strategy's pages (moved by macros/hele_planen.py), then the
+    instruments and measures of the action plan from the data."""
+    return _render("hele_planen.html", plan, side, strategi=strategi, tiltaksplan=plan.tiltaksplaner[TILTAKSPLAN])

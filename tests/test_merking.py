@@ -171,14 +171,14 @@ def test_csv_headers_and_row_labels_carry_the_basis_of_computed_figures(bygget):
     for url in OKONOMISIDER:
         for figur in _les(bygget, url).select("figure.rp-graf"):
             fil = (bygget / url / figur.select_one("p.rp-nedlasting a")["href"]).resolve()
-            rader = list(csv.reader(io.StringIO(fil.read_text(encoding="utf-8")), delimiter=";"))
+            rader = list(csv.reader(io.StringIO(fil.read_text(encoding="utf-8-sig")), delimiter=";"))
             for r, rad in enumerate(figur.select("tbody tr"), start=1):
                 for i, celle in enumerate(rad.find_all(["th", "td"])):
                     if celle.name == "td" and _merket(celle):
                         kontrollert += 1
                         assert "(beregnet: " in rader[0][i] or "(beregnet: " in rader[r][0], (fil.name, rader[0][i])
     assert kontrollert > 100
-    per_ar = (bygget / "nedlasting" / "per-virkemiddel.csv").read_text(encoding="utf-8").splitlines()[0]
+    per_ar = (bygget / "nedlasting" / "per-virkemiddel.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "2022 (beregnet: sum av beløpene kilden oppgir for tiltakene, anslag medregnet)" in per_ar
 
 
@@ -251,7 +251,7 @@ def test_growth_columns_keep_the_sources_percent_sign(bygget):
     for rad in figur.select("tbody tr"):
         celler = rad.find_all(["th", "td"])
         assert all(re.fullmatch(r"−?\d+,\d %", _tekst(celler[i])) for i in kolonner), _tekst(rad)
-    csv_hode = (bygget / "nedlasting" / "befolkning.csv").read_text(encoding="utf-8").splitlines()[0].split(";")
+    csv_hode = (bygget / "nedlasting" / "befolkning.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(";")
     assert [csv_hode[i] for i in kolonner] == ["Vekst siden 1.1.2000 (%)", "Vekst siste 3 år (%)"]
     etiketter = [_tekst(x) for x in figur.select(".rp-stolpe-etikett")]
     assert etiketter and all(t.endswith("%") for t in etiketter), etiketter

@@ -95,6 +95,17 @@ def test_a_toy_kind_gets_pages_register_reference_checks_and_schema(nettsted):
     assert [(a["href"], a.get_text()) for a in register.select("ul.rp-register a")] == [("snoball/", "Snøball <i>")]
     assert register.select_one("aside.rp-kilde a[href='../dokumenter/#tiltaksplan-2021']") is not None
 
+    # Its records are published as open data, like every kind's.
+    data = json.loads((site / "nedlasting" / "datasett" / "leker.json").read_text(encoding="utf-8"))
+    assert [p["navn"] for p in data] == ["Snøball <i>"]
+    assert (
+        (site / "nedlasting" / "datasett" / "leker.csv")
+        .read_text(encoding="utf-8-sig")
+        .splitlines()[1]
+        .startswith("snoball;Snøball <i>;lrv")
+    )
+    assert les(site, "datasett").select_one("tr#leker th").get_text() == "Leker"
+
     # The toy record points to an actor, so its document now names that actor too.
     assert "Lekeseksjon" in les(site, "aktorer/lrv").select_one("aside.rp-kilde").get_text()
 

@@ -34,6 +34,8 @@ WCAG_AA = {
         "okonomi/",
         "okonomi/tiltak/",
         "okonomi/befolkning/",
+        "datasett/",
+        "hele-planen/",
     ],
 )
 def test_no_accessibility_violations(fane, nettadresse, sti):

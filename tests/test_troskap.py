@@ -53,7 +53,8 @@ def kildetekst(fil: str) -> str:
 
 # Parts of a page the site adds around the plan text; left out so they do not split the text.
 RAMME = (
-    "aside.rp-kilde, .rp-omtaler, .rp-naboer, .rp-ingress, .rp-forklaring, .rp-ramme, .rp-avledet, caption, .headerlink"
+    "aside.rp-kilde, .rp-omtaler, .rp-naboer, .rp-ingress, .rp-forklaring, .rp-ramme, .rp-avledet, caption, .headerlink, "
+    ".rp-meld-fra"
 )
 
 
