@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FRA ?= HEAD
 FORMAT ?= tekst
 
-.PHONY: serve test build check schema schema-check chromium bench hjul endringer
+.PHONY: serve test build check schema schema-check chromium bench bench-sok hjul endringer
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Fant ingen Python 3.11, 3.12 eller 3.13. Installer en av dem (for eksempel «apt-get install python3»)."; exit 1; }
@@ -52,6 +52,10 @@ schema-check: $(STAMP)
 ## Mål hvor lang tid lasting av data og bygging av nettstedet tar.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bygg.py
+
+## Mål søket: Pagefind mot Materials innebygde lunr-søk (treff på spørsmålene i tests/test_sok.py, bytes lastet).
+bench-sok: $(TESTSTAMP) chromium
+	$(BIN)/python benchmarks/sok.py
 
 # A browser for the browser tests: $$CHROMIUM, one on PATH or Playwright's own
 # (tests/nettleser.py). Only on a Debian-like system is one installed here.
