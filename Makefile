@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FRA ?= HEAD
 FORMAT ?= tekst
 
-.PHONY: serve test build check schema schema-check chromium bench hjul endringer
+.PHONY: serve test build check schema schema-check chromium bench bench-sok hjul endringer
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Fant ingen Python 3.11, 3.12 eller 3.13. Installer en av dem (for eksempel «apt-get install python3»)."; exit 1; }
@@ -65,6 +65,10 @@ $(VNU): $(STAMP)
 	  else echo "Nu HTML Checker hentes med npm. Installer Node.js med npm."; exit 1; fi; }
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSJON)
 	@test -f $(VNU)
+
+## Mål søket: Pagefind mot Materials innebygde lunr-søk (treff på spørsmålene i tests/test_sok.py, bytes lastet).
+bench-sok: $(TESTSTAMP) chromium
+	$(BIN)/python benchmarks/sok.py
 
 # A browser for the browser tests: $$CHROMIUM, one on PATH or Playwright's own
 # (tests/nettleser.py). Only on a Debian-like system is one installed here.

@@ -13,9 +13,10 @@ from .templating import render
 REGLER: dict[str, tuple[str, ...]] = {
     # Nothing is allowed unless a directive below allows it.
     "default-src": ("'none'",),
-    # Material's bundle, its search worker and assets/regionplan.js; Material's three inline
-    # scripts per page (scope, palette, config reader) by hash. No 'unsafe-eval', no 'unsafe-inline'.
-    "script-src": ("'self'",),
+    # Material's bundle and our scripts (assets/*.js, Pagefind's); Material's inline scripts
+    # (scope, palette, config reader) by hash, page by page. 'wasm-unsafe-eval' lets Pagefind compile
+    # its WebAssembly search engine; it allows no JavaScript eval. No 'unsafe-eval', no 'unsafe-inline'.
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
     # Material's and our stylesheets; the two CSS-only filters (tiltak overview, timeline) are
     # inline <style> by hash, and Markdown tables align cells with style="text-align: …", allowed by
     # hash of each value ('unsafe-hashes' covers attributes, never script).
@@ -23,7 +24,7 @@ REGLER: dict[str, tuple[str, ...]] = {
     # Material's icons are data: SVGs in its stylesheet.
     "img-src": ("'self'", "data:"),
     "font-src": ("'self'",),
-    # The search index and the worker's fetches.
+    # Pagefind's index chunks and its WebAssembly file.
     "connect-src": ("'self'",),
     "worker-src": ("'self'",),
     "manifest-src": ("'self'",),

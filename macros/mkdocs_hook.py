@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, csp, datasett, datatabeller, meld_fra, plantekst, schema, urls
+from macros import arkiv, atomfeed, csp, datasett, datatabeller, meld_fra, plantekst, schema, sok, urls
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
@@ -311,6 +311,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         arkiv.bygg_alle(prosjektmappe(config), _bygg.arkiv, Path(config.site_dir), config.site_url or "")
     except arkiv.Arkivfeil as feil:
         raise PluginError(str(feil)) from None
+    # The search index is made from the finished pages (Pagefind reads HTML), so it comes last.
+    # Material's own search, when switched on (benchmarks/sok.py does so to compare), replaces it.
+    if "material/search" not in config.plugins:
+        try:
+            sok.lag_sokeindeks(Path(config.site_dir))
+        except sok.Sokefeil as feil:
+            raise PluginError(str(feil)) from None
 
 
 def _redigering(page: Page, config: MkDocsConfig) -> Redigering:

@@ -53,9 +53,9 @@ def test_no_violations_on_any_page_type(fane_med_lytter, nettadresse, sti):
     side.goto(f"{nettadresse}{sti}")
     side.wait_for_load_state("networkidle")
     if sti == "":
-        # The search worker and the index are fetched when the search box is used.
+        # Pagefind, its WebAssembly and the index are fetched when the search box is used.
         side.get_by_role("textbox", name="Søk").first.fill("Snowball")
-        side.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+        side.locator(".md-search-result__item").first.wait_for(state="attached")
     if sti == "historikk/tidslinje/":
         side.get_by_label("Reiseliv", exact=False).first.check()
     brudd = side.evaluate("window.__brudd") + side.konsoll
