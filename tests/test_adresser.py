@@ -15,7 +15,7 @@ from conftest import bygg, endre, lag_nettsted
 
 LISTE = Path(__file__).parent / "fixtures" / "publiserte_adresser.txt"
 NEDLASTINGER = (".csv", ".xml", ".json")
-IKKE_PUBLISERT = ("assets/", "search/", "sitemap.xml", "stylesheets/", "javascripts/")
+IKKE_PUBLISERT = ("assets/", "search/", "pagefind/", "sitemap.xml", "stylesheets/", "javascripts/")
 
 
 def adresser(site: Path) -> set[str]:
