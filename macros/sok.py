@@ -26,6 +26,10 @@ UTEN = ".headerlink"
 UTELATT = ("404.html",)
 """Pages that are no answer to a search."""
 
+UTELATTE_MAPPER = ("hele-planen",)
+"""Folders that are no answer either: «Hele planen» repeats the strategy's pages word for word, for
+printing; a search answers with the page the text belongs to."""
+
 
 class Sokefeil(Exception):
     """The search index could not be built; the message says why in bokmål."""
@@ -36,7 +40,7 @@ def monster(site: Path) -> str:
     deler = []
     for sti in sorted(site.iterdir()):
         # Adopted versions under /arkiv/ are history: a search answers with the plan in force.
-        if sti.name in (ARKIV, MAPPE):
+        if sti.name in (ARKIV, MAPPE, *UTELATTE_MAPPER):
             continue
         if sti.is_dir():
             deler.append(f"{sti.name}/**/*.html")
