@@ -752,6 +752,8 @@ class FrontMatter(Modell):
     rediger: Tekst | None = None
     render_macros: bool = False
     uten_ordforklaring: list[Id | Ordunntak] = Field(default_factory=list)
+    hide: list[Literal["navigation", "toc"]] = Field(default_factory=list)
+    """Material's sidebars the page leaves out, to give a wide table the whole width."""
 
     @model_validator(mode="after")
     def _one_way_to_name_sources(self) -> FrontMatter:

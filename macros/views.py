@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 
 from markupsafe import Markup
 
-from . import datatabeller, diagram, okonomi, urls
+from . import datatabeller, diagram, okonomi, urls, utforsker
 from .feil import Makrofeil
 from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
 from .model import Plan
@@ -75,15 +75,25 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
     )
 
 
-IKKE_RAPPORTERT = ("ikke-rapportert", "ikke rapportert")
-"""The filter value and name of a measure without a reported status (not a status in the list)."""
-
-
 def antall_per_status(plan: Plan) -> dict[str, tuple[str, int]]:
     """Status id -> (name, number of measures), the list's statuses in order, then «ikke rapportert»."""
-    teller = [t.status.status if t.status else IKKE_RAPPORTERT[0] for t in plan.tiltak.values()]
-    navn = {s.id: s.navn for s in plan.tiltaksstatuser.values()} | dict([IKKE_RAPPORTERT])
+    teller = [utforsker.statusverdi(t) for t in plan.tiltak.values()]
+    navn = {s.id: s.navn for s in plan.tiltaksstatuser.values()} | dict([utforsker.IKKE_RAPPORTERT])
     return {verdi: (tekst, teller.count(verdi)) for verdi, tekst in navn.items()}
+
+
+def tiltaksutforsker(plan: Plan, side: PageAddress) -> Markup:
+    """Every measure in one table, with filters and sorting that the page's own script adds."""
+    rader = utforsker.rader(plan)
+    return _render(
+        "tiltaksutforsker.html",
+        plan,
+        side,
+        rader=rader,
+        filtre=utforsker.filtre(plan, rader),
+        sorteringer=utforsker.sorteringer(),
+        skript=side.til(utforsker.SKRIPT),
+    )
 
 
 def register(plan: Plan, type_: str, side: PageAddress) -> Markup:
