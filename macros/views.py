@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from markupsafe import Markup
 
 from . import datatabeller, diagram, okonomi, urls, utforsker
+from . import rollematrise as matrise
 from .feil import Makrofeil
 from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
 from .model import Plan
@@ -93,6 +94,19 @@ def tiltaksutforsker(plan: Plan, side: PageAddress) -> Markup:
         filtre=utforsker.filtre(plan, rader),
         sorteringer=utforsker.sorteringer(),
         skript=side.til(utforsker.SKRIPT),
+    )
+
+
+def rollematrise(plan: Plan, side: PageAddress) -> Markup:
+    """Every measure's roles and owners, grouped by owner, with the number of measures per role and group."""
+    grupper = matrise.grupper(plan)
+    return _render(
+        "rollematrise.html",
+        plan,
+        side,
+        grupper=grupper,
+        antall={g.id: matrise.antall(plan, g) for g in grupper},
+        fra=[t for t in plan.tiltak.values() if t.roller_fra],
     )
 
 
