@@ -117,11 +117,30 @@ class Aktor(Modell):
     forkortelse: Tekst | None = None
     ogsa_kalt: list[Tekst] = Field(default_factory=list)
     type: AktorType
+    kommuneside: bool = False
+    """True for the municipalities and the county of the partnership: their pages add governance,
+    the partnership funds, and the 2014 population figures and NHO rankings."""
 
     @property
     def navneformer(self) -> list[str]:
         """Every form the sources use for the actor: name, abbreviation and other names."""
         return [self.navn, *([self.forkortelse] if self.forkortelse else []), *self.ogsa_kalt]
+
+
+Aktoremne = Literal["omtale", "styring", "finansiering", "befolkning"]
+"""Where on an actor's page a quote stands; data/aktoromtaler.yml's header lists the same words."""
+
+
+class Aktoromtale(Modell):
+    """What a source says about one or more actors, in its own words, and where it says it."""
+
+    id: Id
+    aktorer: list[Id] = Field(min_length=1)
+    emne: Aktoremne
+    sitat: Tekst
+    merknad: Tekst | None = None
+    """The site's own note, where the quote needs its context or leaves something open."""
+    kilde: Kildehenvisning
 
 
 class Aktorlenke(Modell):
@@ -612,6 +631,15 @@ class Plan:
     def aktorer(self) -> dict[str, Aktor]:
         """The actors."""
         return self.poster["aktor"]
+
+    @property
+    def aktoromtaler(self) -> dict[str, Aktoromtale]:
+        """What the sources say about the actors, quote by quote."""
+        return self.poster["aktoromtale"]
+
+    def omtaler_av(self, aktor_id: str) -> list[Aktoromtale]:
+        """The quotes about one actor, in data/aktoromtaler.yml's order."""
+        return [o for o in self.aktoromtaler.values() if aktor_id in o.aktorer]
 
     @property
     def roller(self) -> dict[str, Rolle]:
