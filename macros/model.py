@@ -120,6 +120,19 @@ class Aktor(Modell):
     kommuneside: bool = False
     """True for the municipalities and the county of the partnership: their pages add governance,
     the partnership funds, and the 2014 population figures and NHO rankings."""
+    ikke_i: list[Tekst] = Field(default_factory=list)
+    """Longer expressions in the sources that hold one of the actor's names but do not mean the
+    actor («Vintersportsregionen Lillehammer»): the passages that use them do not name it."""
+
+    @model_validator(mode="after")
+    def _expressions_hold_a_name(self) -> Aktor:
+        for uttrykk in self.ikke_i:
+            if not any(form in uttrykk for form in self.navneformer):
+                raise ValueError(
+                    f"ikke_i: «{uttrykk}» inneholder ikke navnet på aktøren ({', '.join(self.navneformer)}); "
+                    "skriv bare uttrykk som inneholder et av navnene, men betyr noe annet"
+                )
+        return self
 
     @property
     def navneformer(self) -> list[str]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from conftest import PROSJEKT, SEEDS
+from test_tilgjengelighet import WCAG_AA
 
 from macros.format import kroner, tall
 from macros.load import load_plan
@@ -134,3 +136,11 @@ def test_nho_rankings_are_the_regions_and_said_to_be(bygget):
             assert "«tabellen til venstre»" in befolkning and "Totalt 79 regioner" in befolkning
         else:
             assert f"gjelder Lillehammer-regionen, ikke {aktor.navn}" in befolkning
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["aktorer/oyer-kommune/", "aktorer/innlandet-fylkeskommune/", "aktorer/fabrikken/"])
+def test_no_accessibility_violations(fane, nettadresse, url):
+    fane.goto(f"{nettadresse}{url}")
+    resultat = Axe().run(fane, options=WCAG_AA)
+    assert not resultat.response["violations"], resultat.generate_report()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from conftest import PROSJEKT, SEEDS
+from test_tilgjengelighet import WCAG_AA
 
 from macros import rollematrise
 from macros.load import load_plan
@@ -82,3 +84,11 @@ def test_the_page_quotes_the_sources_word_for_word(roller):
     assert len(sitater) >= 2
     for sitat in sitater:
         assert sitat in kildetekst, sitat
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["roller/"])
+def test_no_accessibility_violations(fane, nettadresse, url):
+    fane.goto(f"{nettadresse}{url}")
+    resultat = Axe().run(fane, options=WCAG_AA)
+    assert not resultat.response["violations"], resultat.generate_report()

@@ -124,12 +124,20 @@ def test_record_pages_link_back_to_the_passages_that_discuss_them(alle):
             if post in omtalt:
                 omtalt[post].add(url)
     assert sum(map(len, omtalt.values())) >= 30
+    plan = load_plan(PROSJEKT / "data")
     for post_url, post in poster.items():
         boks = alle[post_url].select_one(".rp-omtaler")
-        tilbake = {url_for_a(post_url, a) for a in boks.select("a[href]")} if boks else set()
+        passasjer = boks.select(":scope > ul > li") if boks else []
+        tilbake = {url_for_a(post_url, li.a): li for li in passasjer}
         # Every passage that links to the record is listed, and nothing else: no overview or
-        # timeline that lists the record from the data.
-        assert tilbake == omtalt[post], post
+        # timeline that lists the record from the data. An actor's page also lists the passages
+        # that name the actor, each with the name marked in its words.
+        assert omtalt[post] <= set(tilbake), post
+        for url in set(tilbake) - omtalt[post]:
+            assert post[0] == "aktor", (post, url)
+            former = [f.casefold() for f in plan.aktorer[post[1]].navneformer]
+            merket = [m.get_text().casefold() for m in tilbake[url].select("mark")]
+            assert merket and all(m in former or m.removesuffix("s") in former for m in merket), (post, url, merket)
 
 
 def test_a_passage_is_listed_with_its_section_and_anchor(alle):

@@ -6,8 +6,10 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from conftest import PROSJEKT, endre
+from test_tilgjengelighet import WCAG_AA
 
 from macros import utforsker
 from macros.feil import Datafeil
@@ -240,3 +242,11 @@ def test_at_320_px_the_rows_stack_and_the_filters_still_work(nettleser, nettadre
         felt = side.locator(f"#u-{f.navn}").bounding_box()
         assert felt["x"] + felt["width"] <= 320, f.navn
     kontekst.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["tiltak/utforsk/", "tiltak/utforsk/?kommune=oyer-kommune&sorter=2022-synkende"])
+def test_no_accessibility_violations(fane, nettadresse, url):
+    fane.goto(f"{nettadresse}{url}")
+    resultat = Axe().run(fane, options=WCAG_AA)
+    assert not resultat.response["violations"], resultat.generate_report()
