@@ -4,6 +4,7 @@ their place in the governance, the partnership funds and the 2014 figures, and n
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import PROSJEKT, SEEDS
 from test_tilgjengelighet import WCAG_AA
 
+from macros import utforsker
 from macros.format import kroner, tall
 from macros.load import load_plan
 
@@ -82,6 +84,17 @@ def test_every_actor_page_says_what_the_sources_say_and_not_the_old_filler(bygge
         assert hva, aktor.id
         if not PLAN.omtaler_av(aktor.id):
             assert hva.startswith(("Kildene nevner", "Under står det kildene sier")), (aktor.id, hva)
+
+
+def test_the_link_to_the_explorer_opens_a_choice_the_explorer_offers(bygget):
+    valg = {f.navn: {v.verdi for v in f.valg} for f in utforsker.filtre(PLAN, utforsker.rader(PLAN))}
+    lenker = 0
+    for aktor in PLAN.aktorer.values():
+        for a in artikkel(bygget, aktor.id).select("a[href*='tiltak/utforsk/?']"):
+            ((navn, verdi),) = parse_qsl(urlparse(a["href"]).query)
+            assert verdi == aktor.id and verdi in valg[navn], (aktor.id, a["href"])
+            lenker += 1
+    assert lenker >= 30
 
 
 def test_an_actor_only_the_tables_name_is_said_to_be_only_that(bygget):
