@@ -45,6 +45,16 @@ def define_env(env) -> None:
         return views.tiltaksoversikt(plan(), side())
 
     @makro
+    def tiltaksutforsker() -> Markup:
+        """Every measure in one table; the page's script filters it and sorts it by amount."""
+        return views.tiltaksutforsker(plan(), side())
+
+    @makro
+    def rollematrise() -> Markup:
+        """Every measure's roles and owners, grouped by who owns it."""
+        return views.rollematrise(plan(), side())
+
+    @makro
     def register(type_: str) -> Markup:
         """A linked list of every record of a kind with pages ("aktor", "rolle", "virkemiddel" …)."""
         return views.register(plan(), type_, side())

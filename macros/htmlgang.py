@@ -7,15 +7,17 @@ where words must stay as they are: in a heading, a link, code, an existing
 <abbr>, a script or style, an SVG drawing, a form control, or inside any element
 marked data-ordforklaring="av".
 
-On the way it records the page's headings (level, id, text) and links, in
+On the way it records the page's headings (level, id, text), links and text
+blocks (a paragraph, list item or table cell, with where its links stand in it), in
 document order, for macros/plantekst.py. Elements built by the site's templates
 carry a class in the site's own «rp-» namespace (rp-tidslinje, rp-register,
-rp-kilde …); their headings and links are the site's navigation, not plan text,
+rp-kilde …); their headings, links and text are the site's own, not plan text,
 so they are not recorded.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
@@ -57,6 +59,12 @@ EGET_PREFIKS = "rp-"
 """Class prefix of the blocks the site's templates build (macros/templates)."""
 
 OVERSKRIFTER = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOKKER = frozenset({"p", "li", "td", "th", "dt", "dd", "caption", "figcaption"})
+"""Elements whose own text is one passage of the plan text (an element inside another is its own)."""
+
+_LENKE_START, _LENKE_SLUTT = "\x02", "\x03"
+"""Marks around a link's words while a block is read; no HTML text holds them."""
+
 TOMME = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -79,11 +87,43 @@ class Lenke:
 
 
 @dataclass(frozen=True)
+class Tekstblokk:
+    """The words of one paragraph, list item or table cell, whitespace collapsed, and its links.
+
+    lenker holds (start, end, href) for each link: where the link's words stand in tekst.
+    """
+
+    tekst: str
+    lenker: tuple[tuple[int, int, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Gjennomgang:
-    """The rewritten HTML, and the headings and links outside the site's own blocks, in order."""
+    """The rewritten HTML, and the headings, links and text blocks outside the site's own blocks, in order."""
 
     html: str
-    innhold: list[Overskrift | Lenke]
+    innhold: list[Overskrift | Lenke | Tekstblokk]
+
+
+def _tekstblokk(deler: list[str], hrefs: list[str]) -> Tekstblokk | None:
+    """A block from its raw text (links marked), or None when it holds no words."""
+    ra = re.sub(r"\s+", " ", "".join(deler)).strip()
+    tekst: list[str] = []
+    lenker: list[tuple[int, int, str]] = []
+    apne: list[tuple[int, str]] = []
+    neste = iter(hrefs)
+    for tegn in ra:
+        if tegn == _LENKE_START:
+            apne.append((len(tekst), next(neste)))
+        elif tegn == _LENKE_SLUTT and apne:
+            start, href = apne.pop()
+            lenker.append((start, len(tekst), href))
+        elif tegn not in (_LENKE_START, _LENKE_SLUTT):
+            tekst.append(tegn)
+    ferdig = "".join(tekst)
+    if not ferdig.strip():
+        return None
+    return Tekstblokk(ferdig, tuple(sorted(lenker)))
 
 
 class _Parser(HTMLParser):
@@ -95,10 +135,14 @@ class _Parser(HTMLParser):
         self.stakk: list[tuple[str, bool, bool]] = []
         self.utelatt = 0
         self.eget = 0
-        self.innhold: list[Overskrift | Lenke] = []
+        self.innhold: list[Overskrift | Lenke | Tekstblokk] = []
         # The heading being read: level, id, its text so far, and the links in it.
         self.overskrift: tuple[int, str | None, list[str], list[Lenke]] | None = None
         self.ankerlenke = 0
+        # The text blocks being read, innermost last: their raw text, and the hrefs of their links.
+        self.blokker: list[tuple[list[str], list[str]]] = []
+        # For each open link: the block its words belong to (None outside a block).
+        self.lenkeblokker: list[tuple[list[str], list[str]] | None] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.ut.append(self.get_starttag_text())
@@ -114,13 +158,21 @@ class _Parser(HTMLParser):
             return
         if tag in OVERSKRIFTER and self.overskrift is None:
             self.overskrift = (int(tag[1]), dict(attrs).get("id"), [], [])
+        elif tag in BLOKKER and self.overskrift is None:
+            self.blokker.append(([], []))
         elif tag == "a":
             # The toc extension's permalink (¶) is part of the heading's HTML, not of its title.
             self.ankerlenke += "headerlink" in klasser
             href = dict(attrs).get("href")
+            blokk = None
             if href and "headerlink" not in klasser:
                 # A link in a heading belongs to the section the heading opens.
                 (self.overskrift[3] if self.overskrift else self.innhold).append(Lenke(href))
+                if self.blokker and not self.overskrift:
+                    blokk = self.blokker[-1]
+                    blokk[0].append(_LENKE_START)
+                    blokk[1].append(href)
+            self.lenkeblokker.append(blokk)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.ut.append(self.get_starttag_text())
@@ -139,8 +191,16 @@ class _Parser(HTMLParser):
                 return
 
     def _lukk(self, tag: str) -> None:
-        if tag == "a" and self.ankerlenke:
-            self.ankerlenke -= 1
+        if tag == "a":
+            blokk = self.lenkeblokker.pop() if self.lenkeblokker else None
+            if blokk is not None:
+                blokk[0].append(_LENKE_SLUTT)
+            if self.ankerlenke:
+                self.ankerlenke -= 1
+        elif tag in BLOKKER and self.blokker and not self.overskrift:
+            blokk = _tekstblokk(*self.blokker.pop())
+            if blokk is not None:
+                self.innhold.append(blokk)
         elif tag in OVERSKRIFTER and self.overskrift and self.overskrift[0] == int(tag[1]):
             niva, anker, deler, lenker = self.overskrift
             self.innhold += [Overskrift(niva, anker, " ".join("".join(deler).split())), *lenker]
@@ -149,6 +209,8 @@ class _Parser(HTMLParser):
     def _les(self, tekst: str) -> None:
         if self.overskrift and not self.eget and not self.ankerlenke:
             self.overskrift[2].append(tekst)
+        elif self.blokker and not self.eget and not self.overskrift:
+            self.blokker[-1][0].append(tekst)
 
     def handle_data(self, data: str) -> None:
         self._les(data)

@@ -10,11 +10,12 @@ import time
 from datetime import date
 from pathlib import Path
 
+from . import urls
 from .feil import Datafeil, Feil
 from .front_matter import CheckedFrontMatter, les_sidemeta, sjekk_kilder
 from .load import load_plan_cached
 from .model import NyttTiltak, Plan
-from .registry import TYPER
+from .registry import TYPER, med_sider
 from .yamlfil import YamlDokument, les_yaml
 
 PROSJEKT = Path(__file__).resolve().parent.parent
@@ -34,9 +35,33 @@ def kontroller(prosjekt: Path = PROSJEKT, docs_dir: Path | None = None) -> tuple
     if plan is not None:
         feil += sjekk_kilder(sider, plan)
         feil += sjekk_historikksider(plan, docs_dir, prosjekt / "data")
+        feil += sjekk_sideadresser(plan, set(sider), prosjekt / "data")
     if feil:
         raise Datafeil(feil)
     return plan, sider
+
+
+def sjekk_sideadresser(plan: Plan, handskrevne: set[str], data_dir: Path) -> list[Feil]:
+    """No record's page has the address of a hand-written page (a measure «utforsk» and docs/tiltak/utforsk.md)."""
+    feil = []
+    for posttype in med_sider():
+        kollisjoner = [i for i in plan.poster[posttype.nokkel] if urls.kildefil(posttype.nokkel, i) in handskrevne]
+        if not kollisjoner:
+            continue
+        fil = f"data/{posttype.fil}"
+        dokument, _ = les_yaml(data_dir / posttype.fil, fil)
+        feil += [
+            Feil(
+                fil,
+                f"id-en «{post_id}» gir siden /{urls.side_url(posttype.nokkel, post_id)}, men den adressen har allerede "
+                f"den skrevne siden docs/{urls.kildefil(posttype.nokkel, post_id)}. Velg en annen id.",
+                linje=dokument.linje_for_post(post_id, "id") if dokument else None,
+                post=post_id,
+                felt="id",
+            )
+            for post_id in kollisjoner
+        ]
+    return feil
 
 
 def sjekk_historikksider(plan: Plan, docs_dir: Path, data_dir: Path) -> list[Feil]:

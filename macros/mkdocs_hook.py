@@ -73,11 +73,11 @@ def on_config(config: MkDocsConfig) -> None:
     # Fail before any page is read, with every mistake in data/ and in the
     # pages' front matter in one message, exactly as `make check` reports them.
     try:
-        _, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
+        plan, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
     _bygg = _Bygg()
-    plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()})
+    plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()}, plan)
 
 
 # Before the plugins' on_files: the redirects plugin learns which pages exist there, generated ones too.

@@ -130,11 +130,43 @@ class Aktor(Modell):
     forkortelse: Tekst | None = None
     ogsa_kalt: list[Tekst] = Field(default_factory=list)
     type: AktorType
+    kommuneside: bool = False
+    """True for the municipalities and the county of the partnership: their pages add governance,
+    the partnership funds, and the 2014 population figures and NHO rankings."""
+    ikke_i: list[Tekst] = Field(default_factory=list)
+    """Longer expressions in the sources that hold one of the actor's names but do not mean the
+    actor («Vintersportsregionen Lillehammer»): the passages that use them do not name it."""
+
+    @model_validator(mode="after")
+    def _expressions_hold_a_name(self) -> Aktor:
+        for uttrykk in self.ikke_i:
+            if not any(form in uttrykk for form in self.navneformer):
+                raise ValueError(
+                    f"ikke_i: «{uttrykk}» inneholder ikke navnet på aktøren ({', '.join(self.navneformer)}); "
+                    "skriv bare uttrykk som inneholder et av navnene, men betyr noe annet"
+                )
+        return self
 
     @property
     def navneformer(self) -> list[str]:
         """Every form the sources use for the actor: name, abbreviation and other names."""
         return [self.navn, *([self.forkortelse] if self.forkortelse else []), *self.ogsa_kalt]
+
+
+Aktoremne = Literal["omtale", "styring", "finansiering", "befolkning"]
+"""Where on an actor's page a quote stands; data/aktoromtaler.yml's header lists the same words."""
+
+
+class Aktoromtale(Modell):
+    """What a source says about one or more actors, in its own words, and where it says it."""
+
+    id: Id
+    aktorer: list[Id] = Field(min_length=1)
+    emne: Aktoremne
+    sitat: Tekst
+    merknad: Tekst | None = None
+    """The site's own note, where the quote needs its context or leaves something open."""
+    kilde: Kildehenvisning
 
 
 class Aktorlenke(Modell):
@@ -793,6 +825,15 @@ class Plan:
         return self.poster["aktor"]
 
     @property
+    def aktoromtaler(self) -> dict[str, Aktoromtale]:
+        """What the sources say about the actors, quote by quote."""
+        return self.poster["aktoromtale"]
+
+    def omtaler_av(self, aktor_id: str) -> list[Aktoromtale]:
+        """The quotes about one actor, in data/aktoromtaler.yml's order."""
+        return [o for o in self.aktoromtaler.values() if aktor_id in o.aktorer]
+
+    @property
     def roller(self) -> dict[str, Rolle]:
         """The region's roles."""
         return self.poster["rolle"]
@@ -970,6 +1011,8 @@ class FrontMatter(Modell):
     rediger: Tekst | None = None
     render_macros: bool = False
     uten_ordforklaring: list[Id | Ordunntak] = Field(default_factory=list)
+    hide: list[Literal["navigation", "toc"]] = Field(default_factory=list)
+    """Material's sidebars the page leaves out, to give a wide table the whole width."""
 
     @model_validator(mode="after")
     def _one_way_to_name_sources(self) -> FrontMatter:

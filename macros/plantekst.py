@@ -21,12 +21,13 @@ run macros themselves, so it takes their titles from mkdocs.yml's nav instead.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from . import urls
-from .htmlgang import Lenke, Overskrift
-from .model import FrontMatter
+from .htmlgang import Lenke, Overskrift, Tekstblokk
+from .model import FrontMatter, Plan
+from .navnetreff import Navnesok, Utdrag, utdrag
 
 EGEN_TEKST = "nettstedet"
 """The `kilde` of a page the site wrote itself (help, about), which renders no plan document."""
@@ -49,11 +50,13 @@ class Plantekstside:
 
 @dataclass(frozen=True)
 class Omtale:
-    """A place in the plan text that links to a record: page, and the section it stands in."""
+    """A place in the plan text that links to a record or names an actor: page, the section it stands
+    in, and the words around each link or name there (a link in a heading has none)."""
 
     side: Plantekstside
     avsnitt: str | None
     anker: str | None
+    utdrag: tuple[Utdrag, ...] = field(default=(), compare=False)
 
     @property
     def url(self) -> str:
@@ -67,11 +70,11 @@ class ParsedPage:
 
     sti: str
     side: Plantekstside
-    innhold: tuple[Overskrift | Lenke, ...]
+    innhold: tuple[Overskrift | Lenke | Tekstblokk, ...]
 
 
 def les_side(
-    sti: str, url: str, meta: dict, innhold: Iterable[Overskrift | Lenke], tittel: str | None = None
+    sti: str, url: str, meta: dict, innhold: Iterable[Overskrift | Lenke | Tekstblokk], tittel: str | None = None
 ) -> ParsedPage:
     """One parsed page (sti relative to docs/); its title is the front matter's `title`, else its first H1, else tittel."""
     innhold = tuple(innhold)
@@ -79,30 +82,87 @@ def les_side(
     return ParsedPage(sti, Plantekstside(url, str(meta.get("title") or h1 or tittel or sti), dict(meta)), innhold)
 
 
-def omtaler(sider: Iterable[ParsedPage]) -> dict[tuple[str, str], list[Omtale]]:
-    """(record kind, id) -> the passages in the plan text that link to that record's page, in page order."""
+def omtaler(sider: Iterable[ParsedPage], navnesok: Navnesok | None = None) -> dict[tuple[str, str], list[Omtale]]:
+    """(record kind, id) -> the passages in the plan text that link to that record's page, in page order.
+
+    With navnesok, also the passages that name an actor, on the pages that reproduce a document
+    (not the site's own pages). Each passage carries the words around each link and name in it.
+    """
     resultat: dict[tuple[str, str], list[Omtale]] = {}
     for lest in sider:
+        sok = navnesok if lest.side.meta.get("kilde") not in (None, EGEN_TEKST) else None
         avsnitt, anker = None, None
         for del_ in lest.innhold:
             if isinstance(del_, Overskrift):
                 # A passage before the first subheading stands under the page's own title.
                 avsnitt, anker = (None, None) if del_.niva == 1 else (del_.tekst, del_.anker)
-                continue
-            mal = urls.lenkemal(lest.side.url, del_.href)
-            post = urls.post_for_url(mal) if mal is not None else None
-            if post is not None:
-                omtale = Omtale(lest.side, avsnitt, anker)
-                if omtale not in resultat.setdefault(post, []):
-                    resultat[post].append(omtale)
+            elif isinstance(del_, Lenke):
+                post = _post(lest.side.url, del_.href)
+                if post is not None:
+                    _legg_til(resultat, post, Omtale(lest.side, avsnitt, anker))
+            else:
+                for post, spenn in _i_blokken(lest.side.url, del_, sok).items():
+                    _legg_til(resultat, post, Omtale(lest.side, avsnitt, anker, tuple(utdrag(del_.tekst, spenn))))
     return resultat
+
+
+def _i_blokken(side_url: str, blokk: Tekstblokk, sok: Navnesok | None) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """Record -> where in the block its links and, for an actor, its names stand."""
+    spenn: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for start, slutt, href in blokk.lenker:
+        post = _post(side_url, href)
+        if post is not None:
+            spenn.setdefault(post, []).append((start, slutt))
+    for start, slutt, ids in sok.finn(blokk.tekst) if sok else ():
+        for aktor_id in sorted(ids):
+            treff = spenn.setdefault(("aktor", aktor_id), [])
+            # A name that is also a link's words is marked once.
+            if not any(s <= start and slutt <= e for s, e in treff):
+                treff.append((start, slutt))
+    return spenn
+
+
+def _post(side_url: str, href: str) -> tuple[str, str] | None:
+    mal = urls.lenkemal(side_url, href)
+    return urls.post_for_url(mal) if mal is not None else None
+
+
+def _legg_til(resultat: dict[tuple[str, str], list[Omtale]], post: tuple[str, str], omtale: Omtale) -> None:
+    """Add a passage, or the words of a new link or name to the same passage already listed."""
+    liste = resultat.setdefault(post, [])
+    if omtale not in liste:
+        liste.append(omtale)
+        return
+    i = liste.index(omtale)
+    nye = tuple(u for u in omtale.utdrag if u not in liste[i].utdrag)
+    if nye:
+        liste[i] = replace(liste[i], utdrag=liste[i].utdrag + nye)
+
+
+def datasider(plan: Plan) -> list[ParsedPage]:
+    """The plan text the site shows from data/: each instrument's assessment from the action plan,
+    read like a hand-written page, so the actors it names are found there too."""
+    sider = []
+    for v in plan.virkemidler.values():
+        meta = {"kilde": v.kilde.kilde, "kildeseksjon": v.kilde.seksjon}
+        avsnitt = [*v.vurdering, *([v.uten_tiltak] if v.uten_tiltak else [])]
+        side = Plantekstside(urls.side_url("virkemiddel", v.id), v.overskrift, meta)
+        sider.append(ParsedPage(urls.kildefil("virkemiddel", v.id), side, tuple(Tekstblokk(a) for a in avsnitt)))
+    return sider
 
 
 class Samling:
     """What one build knows about its hand-written pages: front matter, and each page MkDocs has parsed."""
 
-    def __init__(self, sidemeta: dict[str, FrontMatter] | None = None) -> None:
+    def __init__(
+        self,
+        sidemeta: dict[str, FrontMatter] | None = None,
+        navnesok: Navnesok | None = None,
+        datasider: Iterable[ParsedPage] = (),
+    ) -> None:
         self.sidemeta: dict[str, FrontMatter] = sidemeta or {}
+        self.navnesok = navnesok
+        self.datasider = list(datasider)
         self.sider: dict[str, ParsedPage] = {}
         self.forventet: set[str] = set()
         self._omtaler: dict[tuple[str, str], list[Omtale]] | None = None
@@ -126,10 +186,11 @@ class Samling:
             )
 
     def omtaler(self) -> dict[tuple[str, str], list[Omtale]]:
-        """(record kind, id) -> the passages that link to it; only once every hand-written page is parsed."""
+        """(record kind, id) -> the passages that link to it or name it; only once every hand-written page is parsed."""
         self._lest(self.forventet, "Listen over hvor planteksten omtaler postene")
         if self._omtaler is None:
-            self._omtaler = omtaler(self.sider[sti] for sti in sorted(self.sider))
+            sider = {**{s.sti: s for s in self.datasider}, **self.sider}
+            self._omtaler = omtaler((sider[sti] for sti in sorted(sider)), self.navnesok)
         return self._omtaler
 
     def sider_per_kilde(self) -> dict[str, list[Plantekstside]]:
@@ -156,9 +217,15 @@ class Samling:
 _denne: list[Samling] = [Samling()]
 
 
-def ny_samling(sidemeta: dict[str, FrontMatter] | None = None) -> Samling:
-    """Start the collection for a new build, with every page's validated front matter; the old one is dropped."""
-    _denne[0] = Samling(sidemeta)
+def ny_samling(sidemeta: dict[str, FrontMatter] | None = None, plan: Plan | None = None) -> Samling:
+    """Start the collection for a new build, with every page's validated front matter; the old one is dropped.
+
+    With the plan, the collection also finds the passages that name an actor, in the hand-written
+    pages and in the plan text shown from data (datasider).
+    """
+    _denne[0] = (
+        Samling(sidemeta, Navnesok(plan.aktorer.values()), datasider(plan)) if plan is not None else Samling(sidemeta)
+    )
     return _denne[0]
 
 

@@ -10,6 +10,7 @@ pages (pages.py), registers (views.py), the sources of a record (kildegrunnlag.p
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -233,6 +234,7 @@ def _virkemiddelside(plan: Plan, virkemiddel: model.Virkemiddel) -> dict[str, An
 
 
 def _aktorside(plan: Plan, aktor: model.Aktor) -> dict[str, Any]:
+    omtaler = plan.omtaler_av(aktor.id)
     return {
         "planer": _per_plan(
             plan,
@@ -244,6 +246,24 @@ def _aktorside(plan: Plan, aktor: model.Aktor) -> dict[str, Any]:
         "aktorer": plan.aktorer,
         "roller": plan.roller,
         "virkemidler": plan.virkemidler,
+        "sitater": {emne: [o for o in omtaler if o.emne == emne] for emne in typing.get_args(model.Aktoremne)},
+        "kilder": plan.kilder,
+        "okonomi": plan.okonomi,
+        "statistikk": _statistikk_for(plan, aktor.id) if aktor.kommuneside else None,
+    }
+
+
+def _statistikk_for(plan: Plan, aktor_id: str) -> dict[str, Any]:
+    """The 2014 figures a municipality's page shows: its population row beside the region's and the
+    country's, and NHO's rankings (which the source gives for the region only)."""
+    befolkning = plan.befolkning.tabeller
+    rader = [(tabell, rad) for tabell in befolkning for rad in tabell.rader if rad.aktor == aktor_id]
+    return {
+        "befolkning": [(tabell, rad, tabell.rad("regionen"), tabell.rad("landet")) for tabell, rad in rader],
+        "nho": plan.nho_rangeringer.tabeller,
+        "nho_for_aktoren": [
+            (tabell, rad) for tabell in plan.nho_rangeringer.tabeller for rad in tabell.rader if rad.aktor == aktor_id
+        ],
     }
 
 
@@ -512,6 +532,16 @@ registrer(
             Referanse("historikk", "historikkside"),
         ),
         kilder=lambda plan, h: [(k.kilde, k.seksjon) for k in h.kilder],
+    )
+)
+registrer(
+    Posttype(
+        "aktoromtale",
+        "aktoromtaler.yml",
+        model.Aktoromtale,
+        Ord("sitat om en aktør", "sitatet", "Nytt", "sitater om aktører"),
+        referanser=(Referanse("aktorer", "aktor"), Referanse("kilde.kilde", "kilde")),
+        kilder=egen_kilde,
     )
 )
 registrer(

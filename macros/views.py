@@ -10,7 +10,8 @@ from typing import Any
 from markupsafe import Markup
 
 from . import datasett as datasettene
-from . import datatabeller, diagram, okonomi, urls
+from . import datatabeller, diagram, okonomi, urls, utforsker
+from . import rollematrise as matrise
 from .feil import Makrofeil
 from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
 from .hele_planen import Plandel
@@ -107,15 +108,38 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
     )
 
 
-IKKE_RAPPORTERT = ("ikke-rapportert", "ikke rapportert")
-"""The filter value and name of a measure without a reported status (not a status in the list)."""
-
-
 def antall_per_status(plan: Plan) -> dict[str, tuple[str, int]]:
     """Status id -> (name, number of measures), the list's statuses in order, then «ikke rapportert»."""
-    teller = [t.status.status if t.status else IKKE_RAPPORTERT[0] for t in plan.alle_tiltak.values()]
-    navn = {s.id: s.navn for s in plan.tiltaksstatuser.values()} | dict([IKKE_RAPPORTERT])
+    teller = [utforsker.statusverdi(t) for t in plan.alle_tiltak.values()]
+    navn = {s.id: s.navn for s in plan.tiltaksstatuser.values()} | dict([utforsker.IKKE_RAPPORTERT])
     return {verdi: (tekst, teller.count(verdi)) for verdi, tekst in navn.items()}
+
+
+def tiltaksutforsker(plan: Plan, side: PageAddress) -> Markup:
+    """Every measure in one table, with filters and sorting that the page's own script adds."""
+    rader = utforsker.rader(plan)
+    return _render(
+        "tiltaksutforsker.html",
+        plan,
+        side,
+        rader=rader,
+        filtre=utforsker.filtre(plan, rader),
+        sorteringer=utforsker.sorteringer(),
+        skript=side.til(utforsker.SKRIPT),
+    )
+
+
+def rollematrise(plan: Plan, side: PageAddress) -> Markup:
+    """Every measure's roles and owners, grouped by owner, with the number of measures per role and group."""
+    grupper = matrise.grupper(plan)
+    return _render(
+        "rollematrise.html",
+        plan,
+        side,
+        grupper=grupper,
+        antall={g.id: matrise.antall(plan, g) for g in grupper},
+        fra=[t for t in plan.tiltak.values() if t.roller_fra],
+    )
 
 
 def register(plan: Plan, type_: str, side: PageAddress) -> Markup:
