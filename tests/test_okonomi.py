@@ -159,6 +159,7 @@ def test_changing_one_amount_changes_everything_that_depends_on_it_and_nothing_e
     forventet = {
         "tiltak/snowball/index.html",
         "tiltak/index.html",
+        "tiltak/utforsk/index.html",
         f"virkemidler/{snowball.virkemiddel}/index.html",
         *(f"aktorer/{a}/index.html" for a in snowball.tiltakseiere + snowball.partnere),
         *(f"roller/{r}/index.html" for r in snowball.roller),

@@ -124,9 +124,27 @@
       });
     }
     return pf.search(tolket.ord.join(" ")).then(function (s) {
-      // Pagefind answers with the pages that have every word; failing that, the pages with most of them.
-      return s.results.length ? s.results : hvertOrd(pf, tolket.ord);
+      // Pagefind answers with the pages that have every word. With fewer than five of them, the pages
+      // with most of the words follow, so one page that happens to have them all is not the only answer.
+      if (s.results.length >= 5 || tolket.ord.length < 2) {
+        return s.results.length ? s.results : hvertOrd(pf, tolket.ord);
+      }
+      return hvertOrd(pf, tolket.ord).then(function (flere) {
+        var har = new Set(s.results.map(function (r) { return r.id; }));
+        return s.results.concat(flere.filter(function (r) { return !har.has(r.id); }));
+      });
     });
+  }
+
+  // A page whose title holds every word searched for is that record's own page («Lillehammer
+  // kommune»): it goes before the pages that only mention it, whatever their length. Stable otherwise.
+  function egneSiderForst(treff, ord) {
+    var sma = ord.map(function (o) { return String(o).toLowerCase(); });
+    var egen = function (d) {
+      var tittel = ((d.meta && d.meta.title) || "").toLowerCase();
+      return sma.length > 0 && sma.every(function (o) { return tittel.indexOf(o) >= 0; });
+    };
+    return treff.filter(egen).concat(treff.filter(function (d) { return !egen(d); }));
   }
 
   function hvertOrd(pf, ord) {
@@ -223,7 +241,7 @@
       return finn(pf, sporring).then(function (resultater) {
         return Promise.all(resultater.slice(0, VISES).map(function (r) { return r.data(); })).then(function (treff) {
           if (denne === runde) {
-            vis(sporring, treff, resultater.length);
+            vis(sporring, egneSiderForst(treff, tolk(sporring).ord), resultater.length);
           }
         });
       });
