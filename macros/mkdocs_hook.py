@@ -17,12 +17,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, datatabeller, plantekst, urls
+from macros import arkiv, atomfeed, datatabeller, plantekst, preview, urls
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
-from macros.kontroll import kontroller
-from macros.load import load_plan_cached
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
@@ -37,9 +35,9 @@ def prosjektmappe(config: MkDocsConfig) -> Path:
 
 
 def plan_for(config: MkDocsConfig) -> Plan:
-    """The validated plan, or a build error listing every mistake in data/."""
+    """The validated plan (under serve, while data/ has mistakes: the last good one), or a build error."""
     try:
-        return load_plan_cached(prosjektmappe(config) / "data")
+        return preview.plan(prosjektmappe(config) / "data")
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
 
@@ -65,12 +63,18 @@ class _Bygg:
 _bygg = _Bygg()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # Once per process, before the first build: under `mkdocs serve` a mistake shows on the pages (preview.py).
+    preview.start(command)
+
+
 def on_config(config: MkDocsConfig) -> None:
     global _bygg
     # Fail before any page is read, with every mistake in data/ and in the
     # pages' front matter in one message, exactly as `make check` reports them.
+    # Under serve, after a first good build, the mistakes go into a banner instead (preview.py).
     try:
-        _, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
+        sider = preview.kontroller_bygg(prosjektmappe(config), Path(config.docs_dir))
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
     _bygg = _Bygg()
@@ -152,6 +156,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     sti = page.file.src_uri
     if sti not in _bygg.sider:
+        if preview.erstattes(sti):
+            # Under serve, a page whose front matter has a mistake is shown with its last good one.
+            return preview.kildetekst(sti, Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
         return None
     if _bygg.kildetekster is None:
         plan = plan_for(config)
@@ -167,6 +174,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _feeds_og_dato(page, config)
     if page.meta.get("kilder_fra") is not None:
         # Derived from every page's links to records: added in on_env, once all pages are parsed.
+        return markdown
+    if preview.uten_forside(page.file.src_uri):
+        # Under serve: a new page whose front matter has a mistake names no sources until it is fixed.
         return markdown
     kilder = _kilder(page, plan_for(config))
     return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
@@ -275,6 +285,13 @@ def on_env(env, config: MkDocsConfig, files: Files):
             boks = _forklar(str(_kildeboks(page, config, kilder)), page, config, tekststykker=False).html
             page.content = f"{page.content}\n\n{boks}"
     return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Under serve, while data/ or front matter has mistakes, every page opens with them (preview.py).
+    if preview.feil() is None:
+        return output
+    return arkiv.sett_inn(output, "", preview.banner())
 
 
 def on_post_build(config: MkDocsConfig) -> None:
