@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import lag_nettsted
+from test_ingenting_tapt import kildene
 
 from macros import preview
 from macros.feil import Datafeil
@@ -94,6 +95,7 @@ def test_a_broken_data_file_shows_its_error_on_the_pages_and_fixing_it_recovers(
     cyberland, snowball = url + "tiltak/cyberland/", url + "tiltak/snowball/"
     html = _vent_paa(snowball, lambda h: "<h1" in h, "Første bygg", logg)
     assert "rp-datafeil" not in html and _tittel(html) == "Snowball"
+    for_ = kildene(mappe)
 
     fil = mappe / "data" / "tiltak.yml"
     riktig = fil.read_text(encoding="utf-8")
@@ -119,6 +121,12 @@ def test_a_broken_data_file_shows_its_error_on_the_pages_and_fixing_it_recovers(
     html = _vent_paa(snowball, lambda h: "rp-datafeil" not in h, "Retting uten omstart", logg)
     assert _tittel(html) == "Snowball Vinter"
     assert "rp-datafeil" not in (_hent(cyberland) or "rp-datafeil")
+    # Serving wrote nothing into docs/ or data/: only the file the test edited has changed.
+    etter = kildene(mappe)
+    assert etter["docs"] == for_["docs"]
+    assert {f: v for f, v in etter["data"].items() if f != "tiltak.yml"} == {
+        f: v for f, v in for_["data"].items() if f != "tiltak.yml"
+    }
 
 
 def test_a_broken_front_matter_shows_its_error_and_the_page_keeps_its_last_good_sources(serve):
