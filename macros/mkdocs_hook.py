@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from macros import arkiv, atomfeed, datatabeller, plantekst, preview, urls
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
-from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
+from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
@@ -163,10 +163,16 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     if _bygg.kildetekster is None:
         plan = plan_for(config)
         omtaler = plantekst.samling().omtaler()
-        uten_kilde = feil_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config) / "data")
-        if uten_kilde:
-            raise PluginError(str(Datafeil(uten_kilde)))
-        _bygg.kildetekster = genererte_sider(plan, omtaler, _bygg.handskrevne, _bygg.historikk, _bygg.arkiv)
+        sider_uten_kilde = [urls.kildefil(type_, post_id) for type_, post_id in uten_kilde(plan, omtaler)]
+        if sider_uten_kilde:
+            try:
+                kildefeil = feil_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config) / "data")
+                preview.poster_uten_kilde(kildefeil, sider_uten_kilde)
+            except Datafeil as feil:
+                raise PluginError(str(feil)) from None
+        _bygg.kildetekster = genererte_sider(
+            plan, omtaler, _bygg.handskrevne, _bygg.historikk, _bygg.arkiv, uten_kilde=sider_uten_kilde
+        )
     return _bygg.kildetekster[sti]
 
 
@@ -175,8 +181,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("kilder_fra") is not None:
         # Derived from every page's links to records: added in on_env, once all pages are parsed.
         return markdown
-    if preview.uten_forside(page.file.src_uri):
-        # Under serve: a new page whose front matter has a mistake names no sources until it is fixed.
+    if preview.uten_kildeboks(page.file.src_uri):
+        # Under serve: a page whose front matter has a mistake and no last good one, or a record no
+        # document names, has no Kilde block until it is fixed (the banner says why).
         return markdown
     kilder = _kilder(page, plan_for(config))
     return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"

@@ -14,13 +14,14 @@ No MkDocs here; macros/mkdocs_hook.py calls these functions.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from markupsafe import Markup
 
-from .feil import Datafeil
+from .feil import Datafeil, Feil
 from .front_matter import CheckedFrontMatter, brodtekst, les_sidemeta, sjekk_kilder
 from .kontroll import kontroller
 from .load import load_plan_cached
@@ -41,6 +42,10 @@ class _Tilstand:
     """The mistakes of the current build, when it is built from the last good state."""
     erstattet: frozenset[str] = frozenset()
     """Pages whose own front matter cannot be used now: they get their last good one, or none."""
+    kildefeil: list[Feil] = field(default_factory=list)
+    """Records no document names in this build (found once the plan text is read): shown, not raised."""
+    uten_kilde: frozenset[str] = frozenset()
+    """The record pages (paths relative to docs/) made without sources in this build."""
 
 
 _tilstand = _Tilstand()
@@ -58,6 +63,7 @@ def kontroller_bygg(prosjekt: Path, docs_dir: Path) -> dict[str, CheckedFrontMat
     Under serve, once a build has passed, a mistake is kept for the banner instead of raised, and the
     build goes on with the last good plan and front matter.
     """
+    _tilstand.kildefeil, _tilstand.uten_kilde = [], frozenset()
     try:
         plan, sider = kontroller(prosjekt, docs_dir)
     except Datafeil as feil:
@@ -85,9 +91,21 @@ def plan(data_dir: Path) -> Plan:
     return load_plan_cached(data_dir)
 
 
+def poster_uten_kilde(feil: list[Feil], sider: Collection[str]) -> None:
+    """Records that no document names (the pages `sider`): Datafeil, or under serve, after a good build, a banner.
+
+    Under serve their pages are made without a Kilde block until a document or the plan text names them.
+    """
+    if not (_tilstand.serve and _tilstand.plan is not None):
+        raise Datafeil(feil)
+    _tilstand.kildefeil = list(feil)
+    _tilstand.uten_kilde = frozenset(sider)
+
+
 def feil() -> Datafeil | None:
-    """The mistakes the pages of this build show in their banner; None when the build is from data/ as it is."""
-    return _tilstand.feil
+    """The mistakes the pages of this build show in their banner; None when there are none."""
+    alle = [*(_tilstand.feil.feil if _tilstand.feil else []), *_tilstand.kildefeil]
+    return Datafeil(alle) if alle else None
 
 
 def erstattes(sti: str) -> bool:
@@ -104,13 +122,12 @@ def kildetekst(sti: str, tekst: str) -> str:
     return f"---\n{forside}---\n{brodtekst(tekst)}"
 
 
-def uten_forside(sti: str) -> bool:
-    """True for a page that has no usable front matter in this build (so it gets no Kilde block)."""
-    return sti in _tilstand.erstattet and sti not in _tilstand.sider
+def uten_kildeboks(sti: str) -> bool:
+    """True for a page that names no sources in this build (no usable front matter, or a record no document names)."""
+    return (sti in _tilstand.erstattet and sti not in _tilstand.sider) or sti in _tilstand.uten_kilde
 
 
 def banner() -> Markup:
     """The errors as a box at the top of each page, or nothing when there are none."""
-    if _tilstand.feil is None:
-        return Markup("")
-    return render("datafeil_banner.html", feil=_tilstand.feil.feil)
+    alle = feil()
+    return Markup("") if alle is None else render("datafeil_banner.html", feil=alle.feil)

@@ -145,6 +145,23 @@ def test_a_broken_front_matter_shows_its_error_and_the_page_keeps_its_last_good_
     _vent_paa(side, lambda h: "rp-datafeil" not in h, "Retting uten omstart", logg)
 
 
+def test_a_new_record_no_document_names_shows_its_error_and_a_page_without_sources(serve):
+    # Staff add an actor first and the link to it afterwards; between the two saves the pages stay readable.
+    mappe, url, logg = serve
+    _vent_paa(url, lambda h: "<h1" in h, "Første bygg", logg)
+    fil = mappe / "data" / "aktorer.yml"
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst + '- {id: "ny-aktor", navn: "Ny aktør", type: "gruppe"}\n', encoding="utf-8")
+    linje = tekst.count("\n") + 1
+    html = _vent_paa(url + "aktorer/ny-aktor/", lambda h: "rp-datafeil" in h, "Feilmeldingen for posten", logg)
+    assert f"data/aktorer.yml, linje {linje}, post «ny-aktor»: ingen kilde nevner aktøren" in html
+    assert _tittel(html) == "Ny aktør" and '<aside class="rp-kilde"' not in html
+    # Other pages keep their Kilde block.
+    assert '<aside class="rp-kilde"' in (_hent(url + "aktorer/lillywood/") or "")
+    fil.write_text(tekst, encoding="utf-8")
+    _vent_paa(url, lambda h: "rp-datafeil" not in h, "Retting uten omstart", logg)
+
+
 # --- The state machine, without MkDocs -------------------------------------------------------------
 
 
