@@ -6,6 +6,7 @@ error can name the line and show what the staff member typed (`no`, not False).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,11 +105,15 @@ def les_yaml_tekst(tekst: str, visningsnavn: str, forste_linje: int = 1) -> tupl
     return dokument, bygging.feil
 
 
+_LINJESKIFT = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break, so a line number found here is the one YAML's errors give."""
+
+
 def _tegnfeil(fil: str, tekst: str, forskyvning: int) -> Feil:
     """A character YAML does not allow (a control character such as NUL), with its line."""
     # libyaml counts the position in bytes, PyYAML in characters: find the character itself.
     treff = yaml.reader.Reader.NON_PRINTABLE.search(tekst)
-    linje = tekst[: treff.start()].count("\n") + 1 + forskyvning if treff else None
+    linje = len(_LINJESKIFT.findall(tekst, 0, treff.start())) + 1 + forskyvning if treff else None
     tegn = f"#x{ord(treff.group()[0]):04x}" if treff else "et ukjent tegn"
     return Feil(
         fil,
@@ -118,10 +123,34 @@ def _tegnfeil(fil: str, tekst: str, forskyvning: int) -> Feil:
     )
 
 
+_PROBLEMER = {
+    "found unexpected end of stream": "filen slutter før et anførselstegn eller en klamme er lukket",
+    "mapping values are not allowed in this context": "et kolon der det ikke kan stå; sett teksten i anførselstegn",
+    "mapping values are not allowed here": "et kolon der det ikke kan stå; sett teksten i anførselstegn",
+    "found character that cannot start any token": "et tegn som ikke kan starte en verdi; sett teksten i anførselstegn",
+    "did not find expected '-' indicator": "forventet en ny listepost som starter med «- »",
+    "did not find expected key": "forventet et nytt feltnavn med samme innrykk som feltene over",
+    "did not find expected node content": "mangler en verdi",
+    "could not find expected ':'": "mangler kolon etter feltnavnet",
+    "found undefined alias": "et alias (*navn) uten en verdi merket &navn",
+    "did not find expected ',' or ']'": "mangler komma eller ] i en liste i klammer",
+    "did not find expected ',' or '}'": "mangler komma eller } i en gruppe i krøllparenteser",
+    "found unknown escape character": "ukjent tegn etter \\ i tekst i doble anførselstegn",
+    "but found another document": "filen har mer enn ett dokument (en linje med --- midt i filen)",
+    "did not find expected <document start>": "innrykket på første linje er feil",
+    "exceeded maximum nesting depth": "verdiene er nøstet for dypt",
+}
+"""What the YAML parser's most common problems mean, in bokmål; anything else is shown as the parser says it."""
+
+
 def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError, forskyvning: int) -> Feil:
     merke = feil.problem_mark or feil.context_mark
+    if feil.problem == "found unexpected end of stream" and feil.context_mark:
+        # The end of the file says nothing; where the unclosed quote or bracket began does.
+        merke = feil.context_mark
     linje = merke.line + 1 + forskyvning if merke else None
     problem = feil.problem or feil.context or "ukjent feil"
+    problem = _PROBLEMER.get(problem, problem)
     return Feil(
         fil,
         f"YAML-syntaksfeil ({problem}). Sjekk innrykk, kolon etter feltnavn og at anførselstegn "

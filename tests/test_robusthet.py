@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROSJEKT, ekte_plan, handskrevne_sider, nho_omtale
-from hypothesis import HealthCheck, event, given, note, settings
+from hypothesis import HealthCheck, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
 
 from macros import kontroll, load, urls
@@ -141,7 +141,9 @@ def sjekk_feil(feil: list[Feil], tekster: dict[str, str | bytes], prefiks: str =
         assert f.fil.startswith(prefiks) and f.fil.removeprefix(prefiks) in tekster, f
         assert isinstance(f.linje, int), f"ingen linje: {f}"
         innhold = tekster[f.fil.removeprefix(prefiks)]
-        linjer = (innhold.count(b"\n") if isinstance(innhold, bytes) else innhold.count("\n")) + 2
+        tekst = innhold.decode("utf-8", "replace") if isinstance(innhold, bytes) else innhold
+        # YAML counts \r, NEL and the Unicode line separators as line breaks too.
+        linjer = len(re.findall("\r\n|[\r\n\x85\u2028\u2029]", tekst)) + 2
         assert 1 <= f.linje <= linjer, f"linje {f.linje} utenfor filen ({linjer - 2} linjer): {f}"
         assert f.melding and not ENGELSK.search(f.melding), f
         assert str(f).startswith(f"{f.fil}, linje {f.linje}")
@@ -149,6 +151,12 @@ def sjekk_feil(feil: list[Feil], tekster: dict[str, str | bytes], prefiks: str =
 
 def ids(verdier: list) -> list[str]:
     return [post["id"] for post in verdier]
+
+
+def _utfall(hva: str) -> None:
+    """Count the outcome in Hypothesis' statistics (pytest --hypothesis-show-statistics)."""
+    if currently_in_test_context():
+        event(hva)
 
 
 def last_og_sjekk(endret: dict[str, str | bytes], endrede_verdier: dict[str, object] | None = None, hel: bool = False):
@@ -164,9 +172,9 @@ def last_og_sjekk(endret: dict[str, str | bytes], endrede_verdier: dict[str, obj
             plan = load_plan(mappe)
         except Datafeil as feil:
             sjekk_feil(feil.feil, tekster)
-            event("Datafeil")
+            _utfall("Datafeil")
             return None
-    event("gyldig plan")
+    _utfall("gyldig plan")
     if endrede_verdier is None:
         endrede_verdier = {fil: yaml.load(tekst, Loader=LESER) for fil, tekst in endret.items()}
     verdier = {**grunnlag(hel), **endrede_verdier}
