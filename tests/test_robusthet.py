@@ -576,7 +576,7 @@ def test_any_front_matter_gives_checked_fields_or_bokmal_errors_with_the_page_an
         sjekk_feil(kildefeil, {"side.md": tekst}, prefiks="docs/")
 
 
-@settings(max_examples=30 * GANGER)
+@settings(max_examples=20 * GANGER)
 @given(st.data())
 def test_valid_mutations_give_one_finished_page_per_record_or_a_missing_source_error(data):
     endret, verdier, gjort = muter(data, GYLDIGE_MUTASJONER, maks=2, hel=True)
