@@ -8,9 +8,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import hele_planen as plansamling
-from . import plantekst, views
+from . import plantekst, preview, views
 from .feil import Makrofeil, makrofeil_paa_siden
-from .load import load_plan_cached
 
 
 def define_env(env) -> None:
@@ -34,7 +33,7 @@ def define_env(env) -> None:
         return funksjon
 
     def plan():
-        return load_plan_cached(data_dir)
+        return preview.plan(data_dir)
 
     def side() -> views.PageAddress:
         return views.PageAddress(env.page.url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,19 @@ class Feil:
             sted.append(f"post «{self.post}»")
         if self.felt:
             sted.append(f"felt «{self.felt}»")
-        return f"{', '.join(sted)}: {self.melding}"
+        return _synlig(f"{', '.join(sted)}: {self.melding}")
+
+
+def _synlig(tekst: str) -> str:
+    """The text on one line: a line break or control character typed into a value is shown as an escape.
+
+    The messages are read line by line, in a terminal and in GitHub's log; an id ending in a line break
+    would otherwise split its error in two, and a control character would not show at all.
+    """
+    return "".join(tegn if unicodedata.category(tegn) not in _USYNLIGE else repr(tegn)[1:-1] for tegn in tekst)
+
+
+_USYNLIGE = {"Cc", "Zl", "Zp", "Cs"}
 
 
 class Datafeil(Exception):

@@ -42,6 +42,12 @@ def les_sidemeta(docs_dir: Path, visningsmappe: str = "docs") -> tuple[dict[str,
     return sider, feil
 
 
+def brodtekst(tekst: str) -> str:
+    """A page's text after its front matter (all of it when it has none)."""
+    treff = _FRONT_MATTER.match(tekst)
+    return tekst[treff.end() :] if treff else tekst
+
+
 def les_en(tekst: str, visningsnavn: str) -> tuple[CheckedFrontMatter | None, list[Feil]]:
     """Validate the front matter at the top of one page's text."""
     treff = _FRONT_MATTER.match(tekst)

@@ -18,12 +18,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, csp, datasett, datatabeller, meld_fra, plantekst, schema, sok, urls
+from macros import arkiv, atomfeed, csp, datasett, datatabeller, meld_fra, plantekst, preview, schema, sok, urls
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
-from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle
-from macros.kontroll import kontroller
-from macros.load import load_plan_cached
+from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
@@ -38,9 +36,9 @@ def prosjektmappe(config: MkDocsConfig) -> Path:
 
 
 def plan_for(config: MkDocsConfig) -> Plan:
-    """The validated plan, or a build error listing every mistake in data/."""
+    """The validated plan (under serve, while data/ has mistakes: the last good one), or a build error."""
     try:
-        return load_plan_cached(prosjektmappe(config) / "data")
+        return preview.plan(prosjektmappe(config) / "data")
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
 
@@ -68,16 +66,22 @@ class _Bygg:
 _bygg = _Bygg()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # Once per process, before the first build: under `mkdocs serve` a mistake shows on the pages (preview.py).
+    preview.start(command)
+
+
 def on_config(config: MkDocsConfig) -> None:
     global _bygg
     # Fail before any page is read, with every mistake in data/ and in the
     # pages' front matter in one message, exactly as `make check` reports them.
+    # Under serve, after a first good build, the mistakes go into a banner instead (preview.py).
     try:
-        plan, sider = kontroller(prosjektmappe(config), Path(config.docs_dir))
+        sider = preview.kontroller_bygg(prosjektmappe(config), Path(config.docs_dir))
     except Datafeil as feil:
         raise PluginError(str(feil)) from None
     _bygg = _Bygg()
-    plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()}, plan)
+    plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()}, plan_for(config))
 
 
 # Before the plugins' on_files: the redirects plugin learns which pages exist there, generated ones too.
@@ -166,14 +170,23 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     sti = page.file.src_uri
     if sti not in _bygg.sider:
+        if preview.erstattes(sti):
+            # Under serve, a page whose front matter has a mistake is shown with its last good one.
+            return preview.kildetekst(sti, Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
         return None
     if _bygg.kildetekster is None:
         plan = plan_for(config)
         omtaler = plantekst.samling().omtaler()
-        uten_kilde = feil_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config) / "data")
-        if uten_kilde:
-            raise PluginError(str(Datafeil(uten_kilde)))
-        _bygg.kildetekster = genererte_sider(plan, omtaler, _bygg.handskrevne, _bygg.historikk, _bygg.arkiv)
+        sider_uten_kilde = [urls.kildefil(type_, post_id) for type_, post_id in uten_kilde(plan, omtaler)]
+        if sider_uten_kilde:
+            try:
+                kildefeil = feil_for_poster_uten_kilde(plan, omtaler, prosjektmappe(config) / "data")
+                preview.poster_uten_kilde(kildefeil, sider_uten_kilde)
+            except Datafeil as feil:
+                raise PluginError(str(feil)) from None
+        _bygg.kildetekster = genererte_sider(
+            plan, omtaler, _bygg.handskrevne, _bygg.historikk, _bygg.arkiv, uten_kilde=sider_uten_kilde
+        )
     return _bygg.kildetekster[sti]
 
 
@@ -181,6 +194,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _feeds_og_dato(page, config)
     if page.meta.get("kilder_fra") is not None:
         # Derived from every page's links to records: added in on_env, once all pages are parsed.
+        return markdown
+    if preview.uten_kildeboks(page.file.src_uri):
+        # Under serve: a page whose front matter has a mistake and no last good one, or a record no
+        # document names, has no Kilde block until it is fixed (the banner says why).
         return markdown
     kilder = _kilder(page, plan_for(config))
     return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
@@ -296,6 +313,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Under serve, while data/ or front matter has mistakes, every page opens with them (preview.py).
+    if preview.feil() is not None:
+        output = arkiv.sett_inn(output, "", preview.banner())
     return csp.med_policy(output)
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -23,16 +25,33 @@ from pydantic import (
     model_validator,
 )
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+ID_MONSTER = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_MONSTER)]
 """A stable id: lower-case ascii words joined by hyphens; it becomes the URL."""
 
 Tekst = Annotated[str, StringConstraints(min_length=1)]
 Kroner = Annotated[int, Field(ge=0)]
-IsoTid = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+def _dato_finnes(tekst: str) -> str:
+    """A date (or year-month) that is in the calendar: no month 13, no 30 February."""
+    ar, maned, dag = ([int(del_) for del_ in tekst.split("-")] + [1, 1])[:3]
+    try:
+        date(ar, maned, dag)
+    except ValueError:
+        raise ValueError(f"datoen «{tekst}» finnes ikke i kalenderen; sjekk måned og dag") from None
+    return tekst
+
+
+# [0-9], not \d: pydantic's regex counts Arabic-Indic and other digits as \d, and Python's dates do not.
+ISO_TID_MONSTER = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+IsoTid = Annotated[str, StringConstraints(pattern=ISO_TID_MONSTER), AfterValidator(_dato_finnes)]
 """A date as ISO text, or part of one: "2019", "2019-12", "2019-12-04"."""
-IsoDato = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+ISO_DATO_MONSTER = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+IsoDato = Annotated[str, StringConstraints(pattern=ISO_DATO_MONSTER), AfterValidator(_dato_finnes)]
 """A whole date as ISO text: "2026-11-27"."""
-Nettadresse = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+NETTADRESSE_MONSTER = r"^https?://\S+$"
+Nettadresse = Annotated[str, StringConstraints(pattern=NETTADRESSE_MONSTER)]
 
 TILTAKSPLAN = "tiltaksplan-2021"
 """The tiltaksplan whose measures are data/tiltak.yml; the later plans' measures are data/tiltaksplanposter.yml."""
@@ -176,8 +195,9 @@ class Aktorlenke(Modell):
     sikkerhet: Literal["trolig"]
 
 
-UNION_MERKER = ("aktor-id", "aktorlenke")
-"""Tags of the id-or-link union; pydantic puts them in an error's path, and messages leave them out."""
+UNION_MERKER = ("aktor-id", "aktorlenke", "heltall", "desimaltall")
+"""Tags of the unions (id or link, whole or decimal number); pydantic puts them in an error's path,
+and messages leave them out."""
 
 Aktorhenvisning = Annotated[
     Annotated[Id, Tag(UNION_MERKER[0])] | Annotated[Aktorlenke, Tag(UNION_MERKER[1])],
@@ -288,7 +308,7 @@ EPOST = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$")
 class Innstillinger(Modell):
     """Settings staff can change without touching code."""
 
-    status_foreldet_etter_maneder: Annotated[int, Field(ge=1)] = 12
+    status_foreldet_etter_maneder: Annotated[int, Field(ge=1, le=1200)] = 12
     """`make check` warns when a measure's status was assessed more than this many months ago."""
     meld_fra: Tekst | None = None
     """Where «Meld fra om feil» on every page goes: an e-mail address, or the https address of a form
@@ -638,6 +658,13 @@ class Okonomi(Modell):
     fordeling: Fordeling
 
 
+Tall = Annotated[
+    Annotated[int, Tag(UNION_MERKER[2])] | Annotated[float, Field(allow_inf_nan=False), Tag(UNION_MERKER[3])],
+    Discriminator(lambda v: UNION_MERKER[3] if isinstance(v, float) else UNION_MERKER[2]),
+]
+"""A figure from a table: a whole or a decimal number, never .nan or .inf; one message when it is neither."""
+
+
 class Statistikkrad(Modell):
     """A row of a statistics table: its label as in the source, and its cells in column order."""
 
@@ -645,7 +672,7 @@ class Statistikkrad(Modell):
     """Set where the site's code must find the row whatever the order («landet», «regionen»)."""
     navn: Tekst
     aktor: Id | None = None
-    verdier: list[int | float] = Field(min_length=1)
+    verdier: list[Tall] = Field(min_length=1)
     merknad: Tekst | None = None
     summen_av: list[Tekst] = Field(default_factory=list)
 
@@ -741,11 +768,14 @@ class Tema(Modell):
     navn: Tekst
 
 
+SIDE_MONSTER = r"^([a-z0-9-]+/)*[a-z0-9-]+\.md$"
+
+
 class Historikkside(Modell):
     """A hand-written history page whose events are drawn from data/hendelser.yml."""
 
     id: Id
-    side: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*[a-z0-9-]+\.md$")]
+    side: Annotated[str, StringConstraints(pattern=SIDE_MONSTER)]
     """The page's file under docs/, as links write it: "historikk/snowball.md"."""
 
 

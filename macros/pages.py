@@ -71,6 +71,7 @@ def genererte_sider(
     handskrevne: Collection[str] = (),
     historikk: Historikk = UTEN_HISTORIKK,
     arkiv: tuple[Versjon, ...] = (),
+    uten_kilde: Collection[str] = (),
 ) -> dict[str, str]:
     """Path relative to docs/ -> the page's source: front matter, then the rendered HTML as one block.
 
@@ -78,12 +79,14 @@ def genererte_sider(
     documents in its Kilde block). A record no document names has no sources to cite, and is an
     error here; the hook stops the build for it, with file and line, before any page is made
     (kildegrunnlag.uten_kilde). historikk is the git history the record pages' Endringer sections come from;
-    arkiv the adopted versions a measure's page links to where the measure existed.
+    arkiv the adopted versions a measure's page links to where the measure existed. uten_kilde are the
+    paths of record pages made without sources all the same: under `make serve`, while the banner says
+    so (macros/preview.py); their front matter names no document.
     """
     omtaler = omtaler or {}
     return {
         sti: (
-            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []), historikk, arkiv)
+            _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []), historikk, arkiv, sti in uten_kilde)
             if sted.post_id is not None
             else _registerside(plan, sted.type_, sti)
         )
@@ -92,22 +95,27 @@ def genererte_sider(
 
 
 def _postside(
-    plan: Plan, sted: GeneratedPage, sti: str, omtaler: list[Omtale], historikk: Historikk, arkiv: tuple[Versjon, ...]
+    plan: Plan,
+    sted: GeneratedPage,
+    sti: str,
+    omtaler: list[Omtale],
+    historikk: Historikk,
+    arkiv: tuple[Versjon, ...],
+    uten_kilde: bool = False,
 ) -> str:
     posttype = TYPER[sted.type_]
     post = posttype.med_side(plan)[sted.post_id]
     kilder = kilder_for(plan, sted.type_, sted.post_id, omtaler)
-    if not kilder:
+    if not kilder and not uten_kilde:
         raise ValueError(f"{sti}: ingen kilde nevner posten (se kildegrunnlag.uten_kilde, som stopper bygget først)")
-    forste, *resten = kilder
-    meta = {
-        "title": posttype.tittel(post),
-        "kilde": forste.kilde,
-        "kilder": [a.kilde for a in resten],
-        "kildeseksjoner": {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst},
-        "rediger": f"data/{posttype.redigeres_i(post)}",
-        "description": views.beskrivelse(plan, sted.type_, sted.post_id),
-    }
+    meta = {"title": posttype.tittel(post)}
+    if kilder:
+        forste, *resten = kilder
+        meta["kilde"] = forste.kilde
+        meta["kilder"] = [a.kilde for a in resten]
+        meta["kildeseksjoner"] = {a.kilde: a.seksjonstekst for a in kilder if a.seksjonstekst}
+    meta["rediger"] = f"data/{posttype.redigeres_i(post)}"
+    meta["description"] = views.beskrivelse(plan, sted.type_, sted.post_id)
     html = views.postside(
         plan,
         sted.type_,

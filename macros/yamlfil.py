@@ -6,6 +6,7 @@ error can name the line and show what the staff member typed (`no`, not False).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,10 @@ def les_yaml(sti: Path, visningsnavn: str) -> tuple[YamlDokument | None, list[Fe
     except FileNotFoundError:
         return None, [Feil(visningsnavn, "filen mangler. Den må finnes i data/.")]
     except UnicodeDecodeError as feil:
-        return None, [Feil(visningsnavn, f"filen er ikke lagret som UTF-8 ({feil.reason}). Lagre den som UTF-8.")]
+        linje = feil.object[: feil.start].count(b"\n") + 1
+        return None, [
+            Feil(visningsnavn, f"filen er ikke lagret som UTF-8 ({feil.reason}). Lagre den som UTF-8.", linje=linje)
+        ]
     dokument, feilliste = les_yaml_tekst(tekst, visningsnavn)
     if dokument is None and not feilliste:
         return None, [Feil(visningsnavn, "filen er tom. Den skal inneholde data, ikke bare kommentarer.", linje=1)]
@@ -88,18 +92,65 @@ def les_yaml_tekst(tekst: str, visningsnavn: str, forste_linje: int = 1) -> tupl
         rot = yaml.compose(tekst, Loader=RaskLeser)
     except yaml.MarkedYAMLError as feil:
         return None, [_syntaksfeil(visningsnavn, feil, forskyvning)]
+    except yaml.reader.ReaderError:
+        return None, [_tegnfeil(visningsnavn, tekst, forskyvning)]
     if rot is None:
         return None, []
     dokument = YamlDokument(visningsnavn, None)
-    feilliste: list[Feil] = []
-    dokument.verdi = _bygg(rot, (), dokument, feilliste, forskyvning)
-    return dokument, feilliste
+    bygging = _Bygging(dokument, forskyvning)
+    try:
+        dokument.verdi = bygging.bygg(rot, ())
+    except _ForStor as feil:
+        return None, [Feil(visningsnavn, str(feil), linje=feil.linje)]
+    return dokument, bygging.feil
+
+
+_LINJESKIFT = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break, so a line number found here is the one YAML's errors give."""
+
+
+def _tegnfeil(fil: str, tekst: str, forskyvning: int) -> Feil:
+    """A character YAML does not allow (a control character such as NUL), with its line."""
+    # libyaml counts the position in bytes, PyYAML in characters: find the character itself.
+    treff = yaml.reader.Reader.NON_PRINTABLE.search(tekst)
+    linje = len(_LINJESKIFT.findall(tekst, 0, treff.start())) + 1 + forskyvning if treff else None
+    tegn = f"#x{ord(treff.group()[0]):04x}" if treff else "et ukjent tegn"
+    return Feil(
+        fil,
+        f"filen inneholder tegnet {tegn}, som YAML ikke tillater (et kontrolltegn). Slett det; "
+        "det kommer ofte med når tekst limes inn fra et annet program.",
+        linje=linje,
+    )
+
+
+_PROBLEMER = {
+    "found unexpected end of stream": "filen slutter før et anførselstegn eller en klamme er lukket",
+    "mapping values are not allowed in this context": "et kolon der det ikke kan stå; sett teksten i anførselstegn",
+    "mapping values are not allowed here": "et kolon der det ikke kan stå; sett teksten i anførselstegn",
+    "found character that cannot start any token": "et tegn som ikke kan starte en verdi; sett teksten i anførselstegn",
+    "did not find expected '-' indicator": "forventet en ny listepost som starter med «- »",
+    "did not find expected key": "forventet et nytt feltnavn med samme innrykk som feltene over",
+    "did not find expected node content": "mangler en verdi",
+    "could not find expected ':'": "mangler kolon etter feltnavnet",
+    "found undefined alias": "et alias (*navn) uten en verdi merket &navn",
+    "did not find expected ',' or ']'": "mangler komma eller ] i en liste i klammer",
+    "did not find expected ',' or '}'": "mangler komma eller } i en gruppe i krøllparenteser",
+    "found unknown escape character": "ukjent tegn etter \\ i tekst i doble anførselstegn",
+    "but found another document": "filen har mer enn ett dokument (en linje med --- midt i filen)",
+    "did not find expected <document start>": "innrykket på første linje er feil",
+    "exceeded maximum nesting depth": "verdiene er nøstet for dypt",
+}
+"""What the YAML parser's most common problems mean, in bokmål; anything else is shown as the parser says it."""
 
 
 def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError, forskyvning: int) -> Feil:
     merke = feil.problem_mark or feil.context_mark
+    if feil.problem == "found unexpected end of stream" and feil.context_mark:
+        # The end of the file says nothing; where the unclosed quote or bracket began does.
+        merke = feil.context_mark
     linje = merke.line + 1 + forskyvning if merke else None
     problem = feil.problem or feil.context or "ukjent feil"
+    problem = _PROBLEMER.get(problem, problem)
     return Feil(
         fil,
         f"YAML-syntaksfeil ({problem}). Sjekk innrykk, kolon etter feltnavn og at anførselstegn "
@@ -110,27 +161,122 @@ def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError, forskyvning: int) -> Feil
 
 _konstruktor = yaml.SafeLoader("")
 
+MAKS_DYBDE = 40
+"""Deepest nesting a data file may have; the deepest real record is 6 levels, and deeper input
+(or a list nested a thousand times) would otherwise exhaust Python's stack."""
 
-def _bygg(node: yaml.Node, sti: Sti, dokument: YamlDokument, feilliste: list[Feil], forskyvning: int = 0) -> Any:
-    dokument.linjer.setdefault(sti, node.start_mark.line + 1 + forskyvning)
-    if isinstance(node, yaml.MappingNode):
+MAKS_NODER = 50_000
+"""Most values one file may expand to. The real files have a few thousand; YAML aliases (*a) can
+make a short file expand to billions («billion laughs»), which would hang the build."""
+
+_STANDARDMERKER = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
+class _ForStor(Exception):
+    """A file nested too deep or expanding to too many values: reported instead of its contents."""
+
+    def __init__(self, melding: str, linje: int):
+        super().__init__(melding)
+        self.linje = linje
+
+
+class _Bygging:
+    """Turns one composed document into plain values, recording lines and scalars, and every mistake found."""
+
+    def __init__(self, dokument: YamlDokument, forskyvning: int):
+        self.dokument = dokument
+        self.forskyvning = forskyvning
+        self.feil: list[Feil] = []
+        self.noder = 0
+
+    def _linje(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.forskyvning
+
+    def _mangel(self, node: yaml.Node, melding: str) -> None:
+        self.feil.append(Feil(self.dokument.fil, melding, linje=self._linje(node)))
+
+    def bygg(self, node: yaml.Node, sti: Sti) -> Any:
+        """The plain value of a node; paths and lines go into the document."""
+        self.noder += 1
+        if self.noder > MAKS_NODER:
+            raise _ForStor(
+                f"filen blir til mer enn {MAKS_NODER} verdier når YAML-aliasene (*navn) er fylt ut. "
+                "Skriv verdiene ut i stedet for å bruke alias (&navn og *navn).",
+                self._linje(node),
+            )
+        if len(sti) > MAKS_DYBDE:
+            raise _ForStor(
+                f"verdiene er nøstet i mer enn {MAKS_DYBDE} nivåer. Sjekk innrykket og klammene her; "
+                "ingen post i dataene er så dyp.",
+                self._linje(node),
+            )
+        self.dokument.linjer.setdefault(sti, self._linje(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag != _STANDARDMERKER[type(node)]:
+            # A tag on a group (!!set, !!python/object …) would be silently ignored below.
+            self._mangel(
+                node, f"YAML-merket «{_merke(node.tag)}» brukes ikke i dataene. Fjern merket (ordet som starter med !)."
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._gruppe(node, sti)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.bygg(element, sti + (i,)) for i, element in enumerate(node.value)]
+        self.dokument.skalarer[sti] = Skalar(node.value, node.tag, node.style in ("'", '"'))
+        return self._skalar(node)
+
+    def _gruppe(self, node: yaml.MappingNode, sti: Sti) -> dict[Any, Any]:
         verdi: dict[Any, Any] = {}
         for nokkelnode, verdinode in node.value:
-            nokkel = _konstruktor.construct_object(nokkelnode, deep=True)
+            if not isinstance(nokkelnode, yaml.ScalarNode):
+                self._mangel(nokkelnode, "et feltnavn må være et ord, ikke en liste eller gruppe. Skriv «navn: verdi».")
+                continue
+            nokkel = self._skalar(nokkelnode)
+            if nokkel is _UGYLDIG:
+                continue
             if nokkel in verdi:
-                feilliste.append(
-                    Feil(
-                        dokument.fil,
-                        f"feltet «{nokkel}» står to ganger i samme post (første gang på linje "
-                        f"{dokument.linjer[sti + (nokkel,)]}). Fjern det ene.",
-                        linje=nokkelnode.start_mark.line + 1 + forskyvning,
-                    )
+                self._mangel(
+                    nokkelnode,
+                    f"feltet «{nokkel}» står to ganger i samme post (første gang på linje "
+                    f"{self.dokument.linjer[sti + (nokkel,)]}). Fjern det ene.",
                 )
                 continue
-            dokument.linjer[sti + (nokkel,)] = nokkelnode.start_mark.line + 1 + forskyvning
-            verdi[nokkel] = _bygg(verdinode, sti + (nokkel,), dokument, feilliste, forskyvning)
+            self.dokument.linjer[sti + (nokkel,)] = self._linje(nokkelnode)
+            verdi[nokkel] = self.bygg(verdinode, sti + (nokkel,))
         return verdi
-    if isinstance(node, yaml.SequenceNode):
-        return [_bygg(element, sti + (i,), dokument, feilliste, forskyvning) for i, element in enumerate(node.value)]
-    dokument.skalarer[sti] = Skalar(node.value, node.tag, node.style in ("'", '"'))
-    return _konstruktor.construct_object(node, deep=True)
+
+    def _skalar(self, node: yaml.ScalarNode) -> Any:
+        """The value of a scalar, or _UGYLDIG with a mistake recorded when YAML cannot construct it."""
+        try:
+            return _konstruktor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as feil:
+            if node.tag == "tag:yaml.org,2002:merge":
+                melding = "«<<» (YAML-fletting) brukes ikke i dataene. Skriv feltene ut i posten."
+            elif "could not determine a constructor" in str(feil.problem):
+                melding = (
+                    f"YAML-merket «{_merke(node.tag)}» brukes ikke i dataene. Fjern merket (ordet som starter med !)."
+                )
+            else:
+                melding = f"verdien «{node.value}» kan ikke leses som {_merke(node.tag)}. Fjern merket."
+        except (ValueError, OverflowError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                melding = (
+                    f"«{node.value}» ser ut som en dato, men den datoen finnes ikke. Sjekk måned og dag, og sett "
+                    'datoen i anførselstegn, for eksempel "2019-03-28".'
+                )
+            elif len(node.value) > 1000:
+                # An integer of thousands of digits, which Python refuses to read.
+                melding = f"tallet på {len(node.value)} tegn er for langt til å leses. Skriv et kortere tall."
+            else:
+                melding = f"verdien «{node.value}» kan ikke leses som {_merke(node.tag)}. Fjern merket."
+        self._mangel(node, melding)
+        return _UGYLDIG
+
+
+def _merke(tag: str) -> str:
+    """A tag as it is written in the file: «!!binary», not «tag:yaml.org,2002:binary»."""
+    return "!!" + tag.removeprefix(_STANDARDPREFIKS) if tag.startswith(_STANDARDPREFIKS) else tag
+
+
+_STANDARDPREFIKS = "tag:yaml.org,2002:"
+
+_UGYLDIG = object()
+"""A scalar YAML could not construct; its mistake is recorded, and the value is never validated."""
