@@ -69,10 +69,13 @@ def test_a_setting_that_is_no_address_stops_the_load_with_file_line_and_field(da
         "status_foreldet_etter_maneder: 12",
         'status_foreldet_etter_maneder: 12\nmeld_fra: "Lillehammer-regionen"',
     )
+    linje = (datamappe / "innstillinger.yml").read_text(encoding="utf-8").splitlines().index(
+        'meld_fra: "Lillehammer-regionen"'
+    ) + 1
     with pytest.raises(Datafeil) as feil:
         load_plan(datamappe)
     assert re.search(
-        r"data/innstillinger\.yml, linje 16, felt «meld_fra»: «Lillehammer-regionen» er verken en e-postadresse",
+        rf"data/innstillinger\.yml, linje {linje}, felt «meld_fra»: «Lillehammer-regionen» er verken en e-postadresse",
         str(feil.value),
     )
 
