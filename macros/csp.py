@@ -42,10 +42,23 @@ def _hash(tekst: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(tekst.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+# The inline scripts Material's base.html writes on every page: the storage scope (its path differs
+# with the page's depth), the palette, and the tab opened by the address's #fragment. Only a script
+# that is one of these is allowed, by hash; any other inline script, wherever data or plan text put
+# it, is never hashed and never runs. A Material upgrade that changes them shows in tests/test_csp.py.
+_TEMAETS_SKRIPT = (
+    re.compile(r'__md_scope=new URL\("[./]*",location\),__md_hash='),
+    re.compile(r'var palette=__md_get\("__palette"\);'),
+    re.compile(r"var target=document\.getElementById\(location\.hash\.slice\(1\)\);"),
+)
+
+
 def policy(html: str) -> str:
-    """The policy for one page: the rules, plus a hash for each inline script, style and style attribute in it."""
+    """The policy for one page: the rules, plus a hash for each of the theme's own inline scripts
+    and for each inline style and style attribute."""
     regler = {navn: list(verdier) for navn, verdier in REGLER.items()}
-    regler["script-src"] += sorted({_hash(s) for s in _INLINE_SCRIPT.findall(html)})
+    temaets = {s for s in _INLINE_SCRIPT.findall(html) if any(m.match(s) for m in _TEMAETS_SKRIPT)}
+    regler["script-src"] += sorted(_hash(s) for s in temaets)
     stiler = set(_INLINE_STYLE.findall(html)) | {_unescape(s) for s in _STYLE_ATTRIBUTT.findall(html)}
     regler["style-src"] += sorted({_hash(s) for s in stiler})
     return "; ".join(f"{navn} {' '.join(verdier)}" for navn, verdier in regler.items())

@@ -13,12 +13,25 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from macros import arkiv, atomfeed, csp, datasett, datatabeller, meld_fra, plantekst, preview, schema, sok, urls
+from macros import (
+    arkiv,
+    atomfeed,
+    csp,
+    datasett,
+    datatabeller,
+    markdowntekst,
+    meld_fra,
+    plantekst,
+    preview,
+    schema,
+    sok,
+    urls,
+)
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
@@ -163,7 +176,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             side.parent = register.page
         else:
             tittel, via = plass.via
-            side.parent = _Trinn(tittel, urls.fil_url(via), register.page.parent)
+            # Material prints a navigation title as it is: escaped here, once, like the page titles.
+            side.parent = _Trinn(escape(tittel), urls.fil_url(via), register.page.parent)
     return nav
 
 
@@ -190,7 +204,16 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return _bygg.kildetekster[sti]
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+@event_priority(100)
+def _som_tekst(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Before the macros plugin: a tag staff paste into plan text reads as text; the HTML that
+    # macros and templates make comes after this and is left as it is.
+    if page.file.src_uri in _bygg.handskrevne:
+        return markdowntekst.uten_ra_html(markdown)
+    return markdown
+
+
+def _kildeboks_etter(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _feeds_og_dato(page, config)
     if page.meta.get("kilder_fra") is not None:
         # Derived from every page's links to records: added in on_env, once all pages are parsed.
@@ -201,6 +224,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     kilder = _kilder(page, plan_for(config))
     return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
+
+
+on_page_markdown = CombinedEvent(_som_tekst, _kildeboks_etter)
 
 
 def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):

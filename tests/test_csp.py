@@ -63,6 +63,14 @@ def test_no_violations_on_any_page_type(fane_med_lytter, nettadresse, sti):
     assert side.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
 
 
+def test_only_the_themes_own_inline_scripts_are_hashed():
+    tema = '__md_scope=new URL("../..",location),__md_hash=e=>e'
+    policy = csp.policy(f"<head><script>{tema}</script></head><nav><script>window.__xss=1</script></nav>")
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+    assert script_src.count("'sha256-") == 1
+    assert csp._hash(tema) in script_src and csp._hash("window.__xss=1") not in script_src
+
+
 def test_the_404_page_carries_the_policy(bygget):
     # Served under the Pages path only (tests/test_lenker.py), so it is checked in its file here.
     assert 'http-equiv="Content-Security-Policy"' in (bygget / "404.html").read_text(encoding="utf-8")
