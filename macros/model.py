@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -661,6 +662,9 @@ class Okonomi(Modell):
 Tall = Annotated[
     Annotated[int, Tag(UNION_MERKER[2])] | Annotated[float, Field(allow_inf_nan=False), Tag(UNION_MERKER[3])],
     Discriminator(lambda v: UNION_MERKER[3] if isinstance(v, float) else UNION_MERKER[2]),
+    # In JSON Schema one number: a discriminated union would say oneOf, which a whole number,
+    # being both an integer and a number, fails.
+    WithJsonSchema({"type": "number"}),
 ]
 """A figure from a table: a whole or a decimal number, never .nan or .inf; one message when it is neither."""
 
