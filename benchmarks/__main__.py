@@ -138,18 +138,38 @@ def main(argv: list[str] | None = None) -> dict:
         },
         "page_limit_kib": PAGE_LIMIT_KIB,
         "scales": [],
+        "failed": [],
         "notes": [],
     }
     with tempfile.TemporaryDirectory(prefix="benk-") as tmp, page_weight.Browser() as browser:
         arbeid = Path(tmp)
-        resultat["scales"].append(measure_scale(1, PROSJEKT, arbeid / "1", kjoringer, browser, typer))
-        resultat["rebuild"] = measure_rebuild(arbeid, arbeid / "1" / "tvilling")
-        shutil.rmtree(arbeid / "1")
+
+        def maal(navn: str, funksjon):
+            # One part that fails is reported, and the rest is still measured.
+            try:
+                return funksjon()
+            except Exception as feil:
+                _log(f"{navn} feilet: {feil}")
+                resultat["failed"].append({"part": navn, "error": f"{type(feil).__name__}: {feil}"[:4000]})
+                return None
+
+        en = maal("1×", lambda: measure_scale(1, PROSJEKT, arbeid / "1", kjoringer, browser, typer))
+        if en is not None:
+            resultat["scales"].append(en)
+            resultat["rebuild"] = maal("gjenoppbygging", lambda: measure_rebuild(arbeid, arbeid / "1" / "tvilling"))
+        shutil.rmtree(arbeid / "1", ignore_errors=True)
         for skala, n in skalaer:
             _log(f"{skala}×: lager syntetiske data")
-            prosjekt = synthetic.scaled_project(arbeid / str(skala) / "prosjekt", skala)
-            resultat["scales"].append(measure_scale(skala, prosjekt, arbeid / str(skala), n, browser, typer))
-            shutil.rmtree(arbeid / str(skala))
+            mappe = arbeid / str(skala)
+            maling = maal(
+                f"{skala}×",
+                lambda skala=skala, n=n, mappe=mappe: measure_scale(
+                    skala, synthetic.scaled_project(mappe / "prosjekt", skala), mappe, n, browser, typer
+                ),
+            )
+            if maling is not None:
+                resultat["scales"].append(maling)
+            shutil.rmtree(mappe, ignore_errors=True)
     syntetiske = [s for s in resultat["scales"] if s["scale"] > 1]
     if len(syntetiske) >= 2:
         fra, til = syntetiske[-2], syntetiske[-1]
@@ -163,6 +183,14 @@ def main(argv: list[str] | None = None) -> dict:
         for navn, vekt in s["page_weight"].items():
             if vekt["url"] is None:
                 resultat["notes"].append(f"ingen side av typen «{navn}» ved {s['scale']}× ennå; den er ikke veid")
+            for hvem in ("site", "twin"):
+                if vekt[hvem] and vekt[hvem]["error"]:
+                    resultat["notes"].append(
+                        f"besøket på {vekt['url']} ved {s['scale']}× ({'tvillingen' if hvem == 'twin' else 'nettstedet'})"
+                        f" ble ikke ferdig; vekten er det som ble sendt til da: {vekt[hvem]['error']}"
+                    )
+    for feil in resultat["failed"]:
+        resultat["notes"].append(f"{feil['part']} kunne ikke måles: {feil['error'].splitlines()[0]}")
     resultat["notes"].append(
         "1× bygges i prosjektet med git-historikken; de syntetiske skalaene er kopier uten git-historikk"
     )
@@ -176,4 +204,5 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    main()
+    # A part that could not be measured fails the command (and the test of the reduced run).
+    sys.exit(1 if main()["failed"] else 0)

@@ -22,6 +22,9 @@ from .project import PROSJEKT
 
 KIB = 1024
 
+VISIT_TIMEOUT_MS = 180_000
+"""How long one visit may take before it is reported as unfinished (a loaded machine is slow)."""
+
 SEARCH_FILES = ("search/", "assets/javascripts/workers/search", "assets/javascripts/lunr/", "pagefind/")
 """Path prefixes of the files that serve search: the index and the scripts that read it."""
 
@@ -75,12 +78,16 @@ def gzip_size(path: Path) -> int:
 
 @dataclass(frozen=True)
 class Weight:
-    """What a first visit loaded: the number of files and their total size, raw and gzip, and each file."""
+    """What a first visit loaded: the number of files and their total size, raw and gzip, and each file.
+
+    error says why the visit did not finish (the sizes are then what was sent before it stopped).
+    """
 
     requests: int
     raw: int
     gzip: int
     files: tuple[tuple[str, int, int], ...]
+    error: str | None = None
 
     def as_json(self) -> dict:
         """The weight for the JSON report (file paths relative to the site)."""
@@ -89,6 +96,7 @@ class Weight:
             "raw_bytes": self.raw,
             "gzip_bytes": self.gzip,
             "search_gzip_bytes": sum(g for p, _, g in self.files if p.startswith(SEARCH_FILES)),
+            "error": self.error,
             "files": [{"path": p, "raw_bytes": r, "gzip_bytes": g} for p, r, g in self.files],
         }
 
@@ -161,13 +169,20 @@ class Browser:
             server.server_close()
 
     def _visit(self, server: _Server, url: str) -> Weight:
+        from playwright.sync_api import Error
+
         kontekst = self._browser.new_context(viewport={"width": 1280, "height": 900})
+        feil = None
         try:
             with server.lock:
                 server.sent.clear()
             side = kontekst.new_page()
             # networkidle: the search worker's fetch of the index, which starts after load, is counted too.
-            side.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}", wait_until="networkidle")
+            side.goto(
+                f"http://127.0.0.1:{server.server_address[1]}/{url}", wait_until="networkidle", timeout=VISIT_TIMEOUT_MS
+            )
+        except Error as e:
+            feil = str(e).splitlines()[0]
         finally:
             kontekst.close()
         with server.lock:
@@ -175,7 +190,7 @@ class Browser:
         files = tuple(
             (p.relative_to(server.root).as_posix(), p.stat().st_size, gzip_size(p)) for p in sendt if p.is_file()
         )
-        return Weight(len(files), sum(f[1] for f in files), sum(f[2] for f in files), files)
+        return Weight(len(files), sum(f[1] for f in files), sum(f[2] for f in files), files, feil)
 
 
 def search_index(site: Path) -> dict | None:

@@ -148,9 +148,11 @@ def table(result: dict) -> str:
                 celler.append("finnes ikke ennå")
                 continue
             side, tvilling = vekt["site"], vekt["twin"]
+            # «!»: the visit did not finish (see the notes); the figure is what was sent until then.
             celler.append(
-                f"{_kib(side['gzip_bytes'])} (søk {_kib(side['search_gzip_bytes'])}) / "
-                f"{_kib(tvilling['gzip_bytes'])} (søk {_kib(tvilling['search_gzip_bytes'])})"
+                f"{_kib(side['gzip_bytes'])}{'!' if side['error'] else ''} (søk {_kib(side['search_gzip_bytes'])}) / "
+                f"{_kib(tvilling['gzip_bytes'])}{'!' if tvilling['error'] else ''} "
+                f"(søk {_kib(tvilling['search_gzip_bytes'])})"
             )
         linjer.append(f"{navn:<14}" + "".join(f"{c:>32}" for c in celler))
     for s in result["scales"]:
