@@ -2,7 +2,8 @@
 
 Each visit is a fresh browser context (nothing cached) against a local server that records every
 file it sends, including what a page's scripts and web workers fetch afterwards (Material's search
-worker fetches the whole search index). Sizes are raw and gzip (level 6, as web servers compress).
+worker fetches the whole search index): a visit ends when the page is loaded, its main thread is
+idle and the server has been quiet for a second. Sizes are raw and gzip (level 6, as web servers compress).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import gzip
 import http.server
 import importlib.util
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,11 @@ KIB = 1024
 
 VISIT_TIMEOUT_MS = 180_000
 """How long one visit may take before it is reported as unfinished (a loaded machine is slow)."""
+
+QUIET_S = 1.0
+"""A visit is over when the server has had no request for this long after the page went idle."""
+
+POLL = 0.05
 
 SEARCH_FILES = ("search/", "assets/javascripts/workers/search", "assets/javascripts/lunr/", "pagefind/")
 """Path prefixes of the files that serve search: the index and the scripts that read it."""
@@ -108,7 +115,20 @@ class _Server(http.server.ThreadingHTTPServer):
         self.root = root
         self.sent: list[Path] = []
         self.lock = threading.Lock()
+        self.active = 0
+        self.last = time.monotonic()
         super().__init__(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
+
+    def wait_quiet(self, quiet: float, timeout: float) -> bool:
+        """Poll until no request is in flight and none began or ended for `quiet` seconds; False on timeout."""
+        slutt = time.monotonic() + timeout
+        while time.monotonic() < slutt:
+            with self.lock:
+                stille = self.active == 0 and time.monotonic() - self.last >= quiet
+            if stille:
+                return True
+            time.sleep(POLL)
+        return False
 
     def handle_error(self, request, client_address) -> None:
         # A closed browser context drops its connections mid-transfer; that is no failure.
@@ -117,6 +137,17 @@ class _Server(http.server.ThreadingHTTPServer):
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     server: _Server
+
+    def do_GET(self) -> None:
+        with self.server.lock:
+            self.server.active += 1
+            self.server.last = time.monotonic()
+        try:
+            super().do_GET()
+        finally:
+            with self.server.lock:
+                self.server.active -= 1
+                self.server.last = time.monotonic()
 
     def send_head(self):
         fil = super().send_head()
@@ -177,10 +208,13 @@ class Browser:
             with server.lock:
                 server.sent.clear()
             side = kontekst.new_page()
-            # networkidle: the search worker's fetch of the index, which starts after load, is counted too.
-            side.goto(
-                f"http://127.0.0.1:{server.server_address[1]}/{url}", wait_until="networkidle", timeout=VISIT_TIMEOUT_MS
-            )
+            side.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}", wait_until="load", timeout=VISIT_TIMEOUT_MS)
+            # What scripts fetch after load counts too (Material's search worker fetches the whole index). On a
+            # long page the browser's own «network idle» can come before the scripts have run, so: first the
+            # page's main thread idle, then the server quiet.
+            side.evaluate("() => new Promise(r => requestIdleCallback(() => r(), {timeout: 60000}))")
+            if not server.wait_quiet(QUIET_S, VISIT_TIMEOUT_MS / 1000):
+                feil = f"nettverket ble ikke stille på {VISIT_TIMEOUT_MS / 1000:.0f} s"
         except Error as e:
             feil = str(e).splitlines()[0]
         finally:
