@@ -9,6 +9,7 @@ macros/registry.py), and the plan text that links to its page.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,15 +68,30 @@ def kilder_for(plan: Plan, type_: str, post_id: str, omtaler: list[Omtale] = ())
 
 def _poster_som_peker_til(plan: Plan, type_: str, post_id: str) -> list[tuple[Posttype, object]]:
     """The records, of kinds that know their sources, with a field that points to this record (registry order)."""
-    treff = []
+    return _pekere(plan).get((type_, post_id), [])
+
+
+_indeks: tuple[weakref.ref, dict[tuple[str, str], list[tuple[Posttype, object]]]] | None = None
+"""The last plan's pointers, made once: every record page asks, and a scan per page grows with the square."""
+
+
+def _pekere(plan: Plan) -> dict[tuple[str, str], list[tuple[Posttype, object]]]:
+    """(kind, id) -> the records that point to it, by kinds in registry order and records in source order."""
+    global _indeks
+    if _indeks is not None and _indeks[0]() is plan:
+        return _indeks[1]
+    pekere: dict[tuple[str, str], list[tuple[Posttype, object]]] = {}
     for annen in TYPER.values():
-        referanser = [r for r in annen.referanser if r.til == type_ and r.navngir]
+        referanser = [r for r in annen.referanser if r.navngir]
         if annen.kilder is None or not referanser:
             continue
         for post in annen.poster(plan).values():
-            if any(verdi == post_id for r in referanser for _, verdi in r.verdier(post)):
-                treff.append((annen, post))
-    return treff
+            # A record that points to the same target from two fields is listed once, as before.
+            mal = dict.fromkeys((r.til, verdi) for r in referanser for _, verdi in r.verdier(post))
+            for nokkel in mal:
+                pekere.setdefault(nokkel, []).append((annen, post))
+    _indeks = (weakref.ref(plan), pekere)
+    return pekere
 
 
 def _seksjoner_for(omtale: Omtale) -> list[str]:

@@ -6,6 +6,7 @@ renders. Field names are the YAML keys staff write, so they are in bokmål.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -894,8 +895,15 @@ class Plan:
 
     def poster_for_tiltak(self, tiltak_id: str) -> list[Tiltaksplanpost]:
         """A measure's entries in the later tiltaksplaner, in plan-year order."""
-        poster = [p for p in self.tiltaksplanposter.values() if p.tiltak == tiltak_id]
-        return sorted(poster, key=lambda p: self.tiltaksplaner[p.plan].ar)
+        return list(self._poster_per_tiltak.get(tiltak_id, ()))
+
+    @functools.cached_property
+    def _poster_per_tiltak(self) -> dict[str, list[Tiltaksplanpost]]:
+        # Made once per plan: every measure's page asks, and a scan per measure grows with the square.
+        per_tiltak: dict[str, list[Tiltaksplanpost]] = {}
+        for post in self.tiltaksplanposter.values():
+            per_tiltak.setdefault(post.tiltak, []).append(post)
+        return {t: sorted(poster, key=lambda p: self.tiltaksplaner[p.plan].ar) for t, poster in per_tiltak.items()}
 
     @property
     def tiltaksplaner_etter_ar(self) -> list[Tiltaksplan]:
