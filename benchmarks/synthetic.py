@@ -127,7 +127,9 @@ def _aktorer(plan: model.Plan, scale: int) -> dict[str, model.Aktor]:
     for i in range(1, actor_sets(scale)):
         for aktor_id in _copied_actors(plan):
             a = plan.aktorer[aktor_id]
-            kopi = a.model_copy(update={"id": copy_id(a.id, i), "navn": f"{a.navn} {i + 1}", "ogsa_kalt": []})
+            kopi = a.model_copy(
+                update={"id": copy_id(a.id, i), "navn": f"{a.navn} {i + 1}", "ogsa_kalt": [], "ikke_i": []}
+            )
             aktorer[kopi.id] = kopi
     return aktorer
 
