@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import ekte_plan
+from test_fiendtlig import FIENDTLIG
 from test_tiltaksplaner import legg_til_2022
 
 from macros.endringer import Endring, sammenlign, sumendringer
@@ -305,3 +307,14 @@ def test_a_kind_added_after_the_revision_reads_as_new_records(repo):
     (repo / "data" / "kilder.yml").write_text(kilder, encoding="utf-8")
     resultat = linjer(repo)
     assert any("Nytt vedtak" in linje and "04.12.20" in linje for linje in resultat), resultat
+
+
+@pytest.mark.parametrize("streng", [s for s in FIENDTLIG if "\n" not in s])
+def test_a_hostile_name_cannot_become_markup_in_the_markdown_summary(repo, streng):
+    # The pull request's job summary is Markdown that GitHub renders (CommonMark). In the line that
+    # names the change, no HTML tag, link, image or code span may start: each such character is
+    # backslash-escaped, and the name is all there, character for character, once the escapes go.
+    endre(repo, "tiltak.yml", 'navn: "Esport-klynge"', f"navn: '{streng}'")
+    linje = next(linje for linje in som_markdown(lag_rapport(repo, "HEAD")).splitlines() if "fikk nytt navn" in linje)
+    assert not re.search(r"(?<!\\)[<\[`]", linje), linje
+    assert streng in re.sub(r"\\(.)", r"\1", linje), linje
