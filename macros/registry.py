@@ -371,21 +371,23 @@ registrer(
         referanser=(Referanse("behandling.vedtak", "vedtak"),),
     )
 )
+# What a measure points to, in data/tiltak.yml and in a later plan's entry alike.
+_TILTAKETS_REFERANSER = (
+    Referanse("virkemiddel", "virkemiddel"),
+    Referanse("roller", "rolle"),
+    Referanse("roller_fra", "rolle"),
+    Referanse("tiltakseiere", "aktor"),
+    Referanse("partnere", "aktor"),
+    Referanse("status.status", "tiltaksstatus", navngir=False),
+    Referanse("status.vedtak", "vedtak", navngir=False),
+)
 registrer(
     Posttype(
         "tiltak",
         "tiltak.yml",
         model.Tiltak,
         Ord("tiltak", "tiltaket", "Nytt", "tiltak"),
-        referanser=(
-            Referanse("virkemiddel", "virkemiddel"),
-            Referanse("roller", "rolle"),
-            Referanse("roller_fra", "rolle"),
-            Referanse("tiltakseiere", "aktor"),
-            Referanse("partnere", "aktor"),
-            Referanse("status.status", "tiltaksstatus", navngir=False),
-            Referanse("status.vedtak", "vedtak", navngir=False),
-        ),
+        referanser=_TILTAKETS_REFERANSER,
         kilder=_tiltakets_kilder,
         mappe="tiltak",
         mal="tiltak.html",
@@ -472,13 +474,7 @@ registrer(
         # `tiltak` is checked in sjekker.py: a measure new in a later plan is not in data/tiltak.yml.
         referanser=(
             Referanse("plan", "tiltaksplan"),
-            Referanse("virkemiddel", "virkemiddel"),
-            Referanse("roller", "rolle"),
-            Referanse("roller_fra", "rolle"),
-            Referanse("tiltakseiere", "aktor"),
-            Referanse("partnere", "aktor"),
-            Referanse("status.status", "tiltaksstatus", navngir=False),
-            Referanse("status.vedtak", "vedtak", navngir=False),
+            *_TILTAKETS_REFERANSER,
         ),
         kilder=lambda plan, p: [(plan.tiltaksplaner[p.plan].kilde, None)],
     )
