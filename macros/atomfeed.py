@@ -82,6 +82,22 @@ def atom(feed: Feed, plan: Plan, historikk: Historikk, site_url: str, forfatter:
     )
 
 
+def seksjonskart(feed: Feed, site_url: str) -> tuple[str, str] | None:
+    """The sitemap beside an instrument's feed, as (path, XML); None for the whole plan's feed.
+
+    Material's script fetches `sitemap.xml` from the folder of every `<link rel="alternate">` on a
+    page (it reads them as language versions). Beside the whole plan's feed that is the site's own
+    sitemap; beside an instrument's feed it would be a 404 and a console error on every instrument
+    and measure page. The sitemap protocol lets a folder's sitemap list the pages under it, so this
+    one lists the instrument's page.
+    """
+    if feed.virkemiddel is None:
+        return None
+    mappe = feed.sti.removesuffix(HELE_PLANEN)
+    adresser = [site_url.rstrip("/") + "/" + urls.side_url("virkemiddel", feed.virkemiddel)]
+    return f"{mappe}sitemap.xml", miljo().get_template("seksjonskart.xml").render(adresser=adresser) + "\n"
+
+
 def _oppforinger(endringer: list[Postendring], plan: Plan, site_url: str) -> list[Oppforing]:
     grupper: dict[tuple[str, str, str | None], list[Postendring]] = {}
     for endring in endringer:

@@ -137,6 +137,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for feed in atomfeed.feeds(plan, _bygg.historikk):
         innhold = atomfeed.atom(feed, plan, _bygg.historikk, config.site_url or "", config.site_name)
         files.append(File.generated(config, feed.sti, content=innhold))
+        if (kart := atomfeed.seksjonskart(feed, config.site_url or "")) is not None:
+            files.append(File.generated(config, kart[0], content=kart[1]))
     return files
 
 

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import bygg, ekte_plan, endre, lag_nettsted
+from conftest import bygg, ekte_plan, endre, lag_nettsted, server
 from lxml import html as lxml_html
 
 from macros.endringer import sammenlign
@@ -124,6 +124,36 @@ def test_feeds_are_valid_atom_with_the_change(repo):
     lenker = _side(site, "tiltak/snowball").xpath('//link[@type="application/atom+xml"]/@href')
     assert lenker == ["../../endringer.xml", "../../virkemidler/klynger-og-nettverk/endringer.xml"]
     assert _side(site, "om/personvern").xpath('//link[@type="application/atom+xml"]/@href') == ["../../endringer.xml"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["tiltak/snowball/", "virkemidler/klynger-og-nettverk/", ""])
+def test_pages_with_feeds_load_without_failed_requests_or_console_errors(repo, nettleser, url):
+    # Material's script fetches sitemap.xml from the folder of each feed link (atomfeed.seksjonskart).
+    site, _ = repo
+    adresse, stopp = server(site)
+    kontekst = nettleser.new_context()
+    try:
+        side = kontekst.new_page()
+        feilet, konsoll = [], []
+        side.on("response", lambda r: feilet.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        side.on("console", lambda m: konsoll.append(m.text) if m.type == "error" else None)
+        side.goto(adresse + url)
+        side.wait_for_load_state("networkidle")
+        assert (feilet, konsoll) == ([], [])
+        hentet = side.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+        if url:
+            assert adresse + "virkemidler/klynger-og-nettverk/sitemap.xml" in hentet
+    finally:
+        kontekst.close()
+        stopp()
+
+
+def test_an_instruments_feed_folder_has_a_sitemap_of_its_page(repo):
+    site, _ = repo
+    kart = ET.parse(site / "virkemidler" / "klynger-og-nettverk" / "sitemap.xml").getroot()
+    adresser = [loc.text for loc in kart.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert adresser == ["https://lillehammer-regionen.github.io/regionplan/virkemidler/klynger-og-nettverk/"]
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(repo):
