@@ -42,7 +42,7 @@ build: $(STAMP)
 
 ## Kontroller data/ og forsiden (front matter) på hver side uten å bygge nettstedet.
 check: $(STAMP)
-	@$(BIN)/python -m macros.kontroll
+	@$(BIN)/python -m macros.validate
 
 ## Skriv JSON Schema-filene i data/schema/ på nytt fra datamodellen.
 schema: $(STAMP)
@@ -70,7 +70,7 @@ $(VNU): $(STAMP)
 
 ## Mål søket: Pagefind mot Materials innebygde lunr-søk (treff på spørsmålene i tests/test_sok.py, bytes lastet).
 bench-sok: $(TESTSTAMP) chromium
-	$(BIN)/python benchmarks/sok.py
+	$(BIN)/python benchmarks/search.py
 
 # A browser for the browser tests: $$CHROMIUM, one on PATH or Playwright's own
 # (tests/nettleser.py). Only on a Debian-like system is one installed here.

@@ -6,7 +6,7 @@ three later tiltaksplaner (2022–2024) carry the measures that have money in th
 measures each. Actors grow more slowly than measures: the actors that partners and events name get
 one more set of copies per 10× (actor_sets), and each copy of a measure or event names one set.
 Every stated total is the sum of the amounts generated, and every frame is above it, so the copy
-passes every check the build makes (sjekker.py) and exercises the real code paths. The copy has no
+passes every check the build makes (checks.py) and exercises the real code paths. The copy has no
 git history. Nothing here is published: it exists for `make bench` only.
 """
 

@@ -89,5 +89,5 @@ def builds(project: Path, site_dir: Path, runs: int) -> Series:
 
 
 def checks(project: Path, runs: int) -> Series:
-    """`runs` of `make check` (python -m macros.kontroll) in project."""
-    return Series(tuple(run([sys.executable, "-m", "macros.kontroll"], project) for _ in range(runs)))
+    """`runs` of `make check` (python -m macros.validate) in project."""
+    return Series(tuple(run([sys.executable, "-m", "macros.validate"], project) for _ in range(runs)))

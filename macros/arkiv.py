@@ -25,7 +25,7 @@ import yaml
 from . import urls
 from .git import Gitfeil, batch_objekter, git
 from .templating import render
-from .yamlfil import les_verdier
+from .yamlfile import les_verdier
 
 PREFIKS = "vedtatt/"
 """Tags under refs/tags/ that start with this freeze an adopted version: vedtatt/<vedtak-id>."""

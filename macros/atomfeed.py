@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from . import urls
 from .endringstekst import visningsnavn
-from .githistorikk import Historikk, Postendring, Tidspunkt
+from .git_history import Historikk, Postendring, Tidspunkt
 from .model import Plan
 from .registry import TYPER
 from .templating import miljo

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import csvfil, meld_fra
+from . import csvfile, meld_fra
 from .format import csv_tall
 from .model import Plan
 from .registry import TYPER, Posttype
@@ -133,7 +133,7 @@ def celle(verdi: str | int | float | bool | None) -> str | None:
         return "ja" if verdi else "nei"
     if isinstance(verdi, (int, float)):
         return csv_tall(verdi)
-    return csvfil.tekstcelle(verdi)
+    return csvfile.tekstcelle(verdi)
 
 
 def kolonner(stier: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -168,7 +168,7 @@ def csv_tekst(plan: Plan, posttype: Posttype) -> str:
     if not rader:
         # A kind without records yet still shows what its columns would begin with.
         rekkefolge = [(felt,) for felt in posttype.modell.model_fields]
-    return csvfil.csv_tekst(
+    return csvfile.csv_tekst(
         [[".".join(sti) for sti in rekkefolge], *([rad.get(sti) or "" for sti in rekkefolge] for rad in rader)]
     )
 

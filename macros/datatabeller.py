@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import csvfil, okonomi
+from . import csvfile, okonomi
 from .diagram import Stolpeverdi
-from .feil import Datafeil, Feil
+from .errors import Datafeil, Feil
 from .format import beregnet, csv_tall, kroner, tall
 from .model import TILTAKSPLAN, Kilde, OppgittBelop, Plan, Statistikk, Statistikkrad, Statistikktabell, Tiltaksplan
 
@@ -85,8 +85,8 @@ class Celle:
         if isinstance(self.verdi, (int, float)):
             return csv_tall(self.verdi)
         if self.grunnlag:
-            return csvfil.tekstcelle(f"{self.verdi} {beregnet(self.grunnlag)}")
-        return csvfil.tekstcelle(self.verdi)
+            return csvfile.tekstcelle(f"{self.verdi} {beregnet(self.grunnlag)}")
+        return csvfile.tekstcelle(self.verdi)
 
 
 @dataclass(frozen=True)
@@ -147,12 +147,12 @@ class Datatabell:
 
 
 def csv_tekst(tabell: Datatabell) -> str:
-    """The table as a CSV file in the site's one CSV form (csvfil.py: BOM, semicolons, raw numbers).
+    """The table as a CSV file in the site's one CSV form (csvfile.py: BOM, semicolons, raw numbers).
 
     A computed column says so in its header («2022 (beregnet: …)»), a computed row in its label.
     """
-    return csvfil.csv_tekst(
-        [[csvfil.tekstcelle(k.overskrift) for k in tabell.kolonner], *([c.csv for c in rad] for rad in tabell.rader)]
+    return csvfile.csv_tekst(
+        [[csvfile.tekstcelle(k.overskrift) for k in tabell.kolonner], *([c.csv for c in rad] for rad in tabell.rader)]
     )
 
 

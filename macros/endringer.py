@@ -70,7 +70,7 @@ class Sumendring:
 
 
 OPPGITTE_SUMMER = {2021: lambda plan: _oppgitt_sum(plan, TILTAKSPLAN)}
-"""The years whose sum of amounts the source states, and where (the total sjekker.py reconciles)."""
+"""The years whose sum of amounts the source states, and where (the total checks.py reconciles)."""
 
 
 def _oppgitt_sum(plan: model.Plan, plan_id: str) -> int | None:

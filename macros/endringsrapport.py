@@ -14,11 +14,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .eldre_format import oppgrader
 from .endringer import sammenlign, sumendringer
 from .endringstekst import setning, sumsetning
-from .feil import Datafeil, Feil
+from .errors import Datafeil, Feil
 from .git import Gitfeil, git
+from .legacy_format import oppgrader
 from .load import load_plan_allowing_mismatches
 from .registry import TYPER
 

@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .feil import Feil
-from .meldinger import foreslaa, valider_post
+from .errors import Feil
+from .messages import foreslaa, valider_post
 from .model import FrontMatter, Plan
 from .registry import med_sider
-from .yamlfil import YamlDokument, les_yaml_tekst
+from .yamlfile import YamlDokument, les_yaml_tekst
 
 EGEN_TEKST = "nettstedet"
 """The `kilde` of a page the site wrote itself (help, about), which renders no plan document."""

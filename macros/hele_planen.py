@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from markupsafe import Markup
 
 from . import urls
-from .feil import Makrofeil
+from .errors import Makrofeil
 
 STRATEGI = "handlingsplan/index.md"
 """The first page of the navigation section that is the strategy (Strategisk handlingsplan 2021–25)."""

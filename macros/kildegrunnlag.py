@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import urls
-from .feil import Feil
+from .errors import Feil
 from .model import Plan
 from .plantekst import EGEN_TEKST, Omtale
 from .registry import TYPER, Posttype, med_sider
-from .yamlfil import les_yaml
+from .yamlfile import les_yaml
 
 
 @dataclass

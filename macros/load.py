@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from . import model
-from .feil import Datafeil, Feil
-from .meldinger import valider_post
+from .checks import Lest, sjekk_referanser, sjekk_summer, sjekk_tiltaksplanposter
+from .errors import Datafeil, Feil
+from .messages import valider_post
 from .registry import TYPER, Posttype, sjekk_registeret
-from .sjekker import Lest, sjekk_referanser, sjekk_summer, sjekk_tiltaksplanposter
-from .yamlfil import YamlDokument, les_yaml
+from .yamlfile import YamlDokument, les_yaml
 
 
 def load_plan(data_dir: Path) -> model.Plan:

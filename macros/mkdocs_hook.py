@@ -24,16 +24,16 @@ from macros import (
     csp,
     datasett,
     datatabeller,
-    markdowntekst,
+    markdown_escape,
     meld_fra,
     plantekst,
     preview,
     schema,
-    sok,
+    search,
     urls,
 )
-from macros.feil import Datafeil
-from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
+from macros.errors import Datafeil
+from macros.git_history import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
@@ -69,7 +69,7 @@ class _Bygg:
     kildetekster: dict[str, str] | None = None
     """The generated pages' sources, made on the first read of one, once every hand-written page is parsed."""
     historikk: Historikk = UTEN_HISTORIKK
-    """The git history (macros/githistorikk.py), read once in on_files."""
+    """The git history (macros/git_history.py), read once in on_files."""
     arkiv: tuple[arkiv.Versjon, ...] = ()
     """The adopted versions (macros/arkiv.py), read in on_files and built in on_post_build."""
     meld_fra: str = ""
@@ -211,7 +211,7 @@ def _som_tekst(markdown: str, page: Page, config: MkDocsConfig, files: Files) ->
     # Before the macros plugin: a tag staff paste into plan text reads as text; the HTML that
     # macros and templates make comes after this and is left as it is.
     if page.file.src_uri in _bygg.handskrevne:
-        return markdowntekst.uten_ra_html(markdown)
+        return markdown_escape.uten_ra_html(markdown)
     return markdown
 
 
@@ -360,11 +360,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     except arkiv.Arkivfeil as feil:
         raise PluginError(str(feil)) from None
     # The search index is made from the finished pages (Pagefind reads HTML), so it comes last.
-    # Material's own search, when switched on (benchmarks/sok.py does so to compare), replaces it.
+    # Material's own search, when switched on (benchmarks/search.py does so to compare), replaces it.
     if "material/search" not in config.plugins:
         try:
-            sok.lag_sokeindeks(Path(config.site_dir))
-        except sok.Sokefeil as feil:
+            search.lag_sokeindeks(Path(config.site_dir))
+        except search.Sokefeil as feil:
             raise PluginError(str(feil)) from None
 
 

@@ -1,6 +1,6 @@
 """The glossary's tooltips on a page: every term, except where the page switches one off.
 
-One pass over each page's finished HTML (macros/htmlgang.py) wraps every whole-word,
+One pass over each page's finished HTML (macros/html_pass.py) wraps every whole-word,
 case-sensitive occurrence of a spelling from data/ordliste.yml (term and varianter;
 the longest wins where two overlap) in the <abbr> of macros/templates/ordforklaring.html.
 Plan text, generated record pages and every data-built block get the same explanations.
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .htmlgang import Gjennomgang, gjennomga
-from .meldinger import foreslaa
+from .html_pass import Gjennomgang, gjennomga
+from .messages import foreslaa
 from .model import Plan
 from .templating import render
 

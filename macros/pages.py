@@ -14,7 +14,7 @@ import yaml
 
 from . import urls, views
 from .arkiv import Versjon
-from .githistorikk import UTEN_HISTORIKK, Historikk
+from .git_history import UTEN_HISTORIKK, Historikk
 from .kildegrunnlag import kilder_for
 from .model import Plan
 from .plantekst import Omtale

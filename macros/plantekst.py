@@ -6,7 +6,7 @@ comes from MkDocs, one build at a time (`samling()`, made anew for each build so
 
 - The validated front matter of every page (macros/front_matter.py, read before the build).
 - What MkDocs parsed. The hook hands each hand-written page's finished-HTML walk
-  (macros/htmlgang.py) to the collection: the page's URL, front matter, headings
+  (macros/html_pass.py) to the collection: the page's URL, front matter, headings
   with the ids the toc gave them ({#eget-id}, «tiltak_1» for a repeated heading)
   and links resolved to site-relative URLs (reference links included).
   `omtaler()` turns that into the passages that link to each record.
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from . import urls
-from .htmlgang import Lenke, Overskrift, Tekstblokk
+from .html_pass import Lenke, Overskrift, Tekstblokk
 from .model import FrontMatter, Plan
 from .navnetreff import Navnesok, Utdrag, utdrag
 

@@ -3,7 +3,7 @@
 MkDocs 1.6 holds every request while a rebuild fails («The server will appear stuck until build errors
 are resolved»), so a staff member who saves a broken file sees a browser that never loads, and the
 message only in the terminal. Under `mkdocs serve` the build therefore does not stop for a mistake the
-check finds (macros/kontroll.py): it builds from the last data and front matter that passed the check,
+check finds (macros/validate.py): it builds from the last data and front matter that passed the check,
 and every page opens with the errors (templates/datafeil_banner.html). Saving a fixed file rebuilds as
 usual, and the banner is gone. Under `mkdocs build` (CI, publishing, `make build`) nothing changes:
 a mistake stops the build.
@@ -21,12 +21,12 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from .feil import Datafeil, Feil
+from .errors import Datafeil, Feil
 from .front_matter import CheckedFrontMatter, brodtekst, les_sidemeta, sjekk_kilder
-from .kontroll import kontroller
 from .load import load_plan_cached
 from .model import Plan
 from .templating import render
+from .validate import kontroller
 
 
 @dataclass

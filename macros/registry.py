@@ -3,7 +3,7 @@
 Each kind says where its data is (file, model, one record or a list), what it is called in
 sentences, which fields point to other kinds, which documents its records come from, and, for
 kinds with pages, where the pages go and which template renders them. Everything else reads it
-from here: the loader (load.py), the reference checks (sjekker.py), URLs (urls.py), the generated
+from here: the loader (load.py), the reference checks (checks.py), URLs (urls.py), the generated
 pages (pages.py), registers (views.py), the sources of a record (kildegrunnlag.py), JSON Schema
 (schema.py) and the change summary (endringer.py). BIDRA.md («For utviklere») says how to add one.
 """
@@ -471,7 +471,7 @@ registrer(
         "tiltaksplanposter.yml",
         model.Tiltaksplanpost,
         Ord("tiltak i en tiltaksplan", "tiltaket i tiltaksplanen", "Nytt", "tiltak i tiltaksplanene"),
-        # `tiltak` is checked in sjekker.py: a measure new in a later plan is not in data/tiltak.yml.
+        # `tiltak` is checked in checks.py: a measure new in a later plan is not in data/tiltak.yml.
         referanser=(
             Referanse("plan", "tiltaksplan"),
             *_TILTAKETS_REFERANSER,

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from . import datasett as datasettene
 from . import datatabeller, diagram, okonomi, urls, utforsker
 from . import rollematrise as matrise
-from .feil import Makrofeil
-from .githistorikk import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
+from .errors import Makrofeil
+from .git_history import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
 from .hele_planen import Plandel
 from .model import TILTAKSPLAN, Kilde, Plan, Planoppforing, Tiltaksplan, Virkemiddel
 from .plantekst import Omtale, Plantekstside

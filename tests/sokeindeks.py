@@ -1,4 +1,4 @@
-"""Reads the Pagefind index a build wrote (macros/sok.py), so tests can see what search can find."""
+"""Reads the Pagefind index a build wrote (macros/search.py), so tests can see what search can find."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from conftest import PROSJEKT, SEEDS, bygg, lag_nettsted
 from jinja2 import UndefinedError
 from pydantic import ValidationError
 
-from macros.feil import Datafeil
+from macros.errors import Datafeil
 from macros.load import load_plan
 from macros.model import BEHANDLINGSSTATUSER, Behandling, Behandlingsstatus
 from macros.views import PageAddress, behandling

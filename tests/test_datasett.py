@@ -15,7 +15,7 @@ from conftest import PROSJEKT, ekte_plan
 from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter
 
-from macros import csvfil, datasett
+from macros import csvfile, datasett
 from macros.registry import TYPER
 
 
@@ -36,14 +36,14 @@ def excel_leser(data: bytes) -> list[list[str]]:
 
 
 def test_csv_text_is_utf8_with_bom_and_semicolons():
-    tekst = csvfil.csv_tekst([["navn", "kommune"], ["Øyer kommune", "Gausdal; Lillehammer"]])
+    tekst = csvfile.csv_tekst([["navn", "kommune"], ["Øyer kommune", "Gausdal; Lillehammer"]])
     assert excel_leser(tekst.encode("utf-8")) == [["navn", "kommune"], ["Øyer kommune", "Gausdal; Lillehammer"]]
 
 
 def test_text_that_would_start_a_formula_is_kept_as_text():
-    assert csvfil.tekstcelle('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
-    assert csvfil.tekstcelle("@SUM(A1)") == "'@SUM(A1)"
-    assert csvfil.tekstcelle("Kun allerede avsatt grunnfinansiering") == "Kun allerede avsatt grunnfinansiering"
+    assert csvfile.tekstcelle('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert csvfile.tekstcelle("@SUM(A1)") == "'@SUM(A1)"
+    assert csvfile.tekstcelle("Kun allerede avsatt grunnfinansiering") == "Kun allerede avsatt grunnfinansiering"
 
 
 def test_every_csv_file_on_the_site_opens_in_excel_with_norwegian_letters(bygget):

@@ -128,7 +128,7 @@ def test_a_moved_reconciled_total_is_reported(repo):
         f"Summen av midler i 2021 endret fra 1{T}200{T}000{KR} til 1{T}250{T}000{KR} og stemmer ikke lenger "
         f"med summen kilden oppgir (1{T}200{T}000{KR})."
     ]
-    # The build stops on this; the report repeats sjekker.py's own message, with file and line.
+    # The build stops on this; the report repeats checks.py's own message, with file and line.
     avvik = summer["Summer som ikke stemmer (bygget stopper)"]
     assert len(avvik) == 1 and avvik[0].startswith("data/tiltaksplaner.yml, linje ")
 

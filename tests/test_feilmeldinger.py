@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.feil import Datafeil
+from macros.errors import Datafeil
 from macros.load import load_plan
 
 

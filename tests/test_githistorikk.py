@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from macros.endringer import sammenlign
 from macros.format import kroner
-from macros.githistorikk import _vedtak
+from macros.git_history import _vedtak
 from macros.model import Statusrapport
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -23,7 +23,7 @@ import pytest
 from conftest import bygg, endre, lag_nettsted
 from lxml import html as lxml_html
 
-from macros import kontroll
+from macros import validate
 from macros.load import load_plan
 
 FORSTE = "2025-01-10T12:00:00Z"
@@ -119,5 +119,5 @@ def test_the_loader_and_make_check_rewrite_no_file(tmp_path, datamappe):
     for_ = avtrykk(datamappe)
     load_plan(datamappe)
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        assert kontroll.main(prosjekt=prosjekt) == 0
+        assert validate.main(prosjekt=prosjekt) == 0
     assert avtrykk(datamappe) == for_

@@ -13,10 +13,10 @@ import yaml
 from conftest import PROSJEKT, bygg
 
 from macros import views
-from macros.feil import Datafeil, Makrofeil
+from macros.errors import Datafeil, Makrofeil
 from macros.front_matter import les_en
-from macros.kontroll import kontroller
 from macros.load import load_plan
+from macros.validate import kontroller
 
 
 def erstatt(fil: Path, gammel: str, ny: str) -> int:
@@ -28,9 +28,9 @@ def erstatt(fil: Path, gammel: str, ny: str) -> int:
 
 
 def kjor_kontroll(mappe: Path) -> subprocess.CompletedProcess:
-    """Run `python -m macros.kontroll` on a copy of the site, as `make check` does."""
+    """Run `python -m macros.validate` on a copy of the site, as `make check` does."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.kontroll"], cwd=mappe, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "macros.validate"], cwd=mappe, capture_output=True, text=True, timeout=60
     )
 
 

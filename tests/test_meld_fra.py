@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import ONDSINNET, PROSJEKT, bygg, endre, lag_nettsted
 
 from macros import meld_fra
-from macros.feil import Datafeil
+from macros.errors import Datafeil
 from macros.load import load_plan
 from macros.model import Innstillinger
 

@@ -12,7 +12,7 @@ from macros.format import kroner, tall
 from macros.load import load_plan, load_plan_cached
 from macros.model import Midler, Tiltak
 from macros.okonomi import AR, arssum, arssummer
-from macros.yamlfil import les_yaml
+from macros.yamlfile import les_yaml
 
 TILTAK = {
     "id": "a",

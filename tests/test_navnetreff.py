@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from conftest import PROSJEKT
 from pydantic import ValidationError
 
-from macros.htmlgang import Tekstblokk, gjennomga
+from macros.html_pass import Tekstblokk, gjennomga
 from macros.load import load_plan
 from macros.model import Aktor
 from macros.navnetreff import MAKS_UTDRAG, Navnesok, utdrag

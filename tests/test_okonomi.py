@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import SEEDS, bygg, ekte_plan, lag_nettsted
 
 from macros import datatabeller, okonomi, views
-from macros.feil import Datafeil
+from macros.errors import Datafeil
 from macros.load import load_plan
 from macros.okonomi import AR
 

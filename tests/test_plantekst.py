@@ -12,7 +12,7 @@ from conftest import PROSJEKT
 from mkdocs.config import load_config
 
 from macros import mkdocs_hook, plantekst, urls
-from macros.htmlgang import Lenke, Overskrift, gjennomga
+from macros.html_pass import Lenke, Overskrift, gjennomga
 from macros.model import FrontMatter
 from macros.plantekst import Omtale, Samling, les_side, navtitler, omtaler
 

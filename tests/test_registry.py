@@ -122,7 +122,7 @@ def test_a_toy_kind_gets_pages_register_reference_checks_and_schema(nettsted):
     data = nettsted / "data" / "leker.yml"
     data.write_text(LEKEDATA.replace('eier: "lrv"', 'eier: "lvr"'), encoding="utf-8")
     linje = LEKEDATA.splitlines().index('  eier: "lrv"') + 1
-    kontroll = kjor(nettsted, "macros.kontroll")
+    kontroll = kjor(nettsted, "macros.validate")
     assert kontroll.returncode == 1
     assert (
         f"data/leker.yml, linje {linje}, post «snoball», felt «eier»: ukjent aktør «lvr». "

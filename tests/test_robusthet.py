@@ -36,14 +36,14 @@ from conftest import PROSJEKT, ekte_plan, handskrevne_sider, nho_omtale
 from hypothesis import HealthCheck, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
 
-from macros import kontroll, load, urls
-from macros.feil import Datafeil, Feil
+from macros import load, urls, validate
+from macros.errors import Datafeil, Feil
 from macros.front_matter import les_en, sjekk_kilder
 from macros.kildegrunnlag import feil_for_poster_uten_kilde
 from macros.load import load_plan
 from macros.pages import genererte_sider, sidestier
 from macros.registry import TYPER, med_sider
-from macros.yamlfil import MAKS_DYBDE, les_yaml_tekst
+from macros.yamlfile import MAKS_DYBDE, les_yaml_tekst
 
 settings.register_profile(
     "regionplan",
@@ -56,7 +56,7 @@ settings.register_profile("utforsk", parent=settings.get_profile("regionplan"), 
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "regionplan"))
 GANGER = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "utforsk" else 1
 
-# What pydantic says in English when a message falls through untranslated (macros/meldinger.py).
+# What pydantic says in English when a message falls through untranslated (macros/messages.py).
 ENGELSK = re.compile(r"Input should|Field required|Value error|validation error|Extra inputs|String should|Traceback")
 
 FILER = [posttype.fil for posttype in TYPER.values()]
@@ -525,7 +525,7 @@ def test_make_check_never_crashes_and_reports_every_error_with_file_and_line(dat
             mappe.rename(prosjekt / "data")
             ut, feil = io.StringIO(), io.StringIO()
             with contextlib.redirect_stdout(ut), contextlib.redirect_stderr(feil):
-                kode = kontroll.main(idag=date(2026, 6, 1), prosjekt=prosjekt)
+                kode = validate.main(idag=date(2026, 6, 1), prosjekt=prosjekt)
             (prosjekt / "data").rename(mappe)
     linjer = feil.getvalue().splitlines()
     if kode == 0:

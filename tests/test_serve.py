@@ -23,7 +23,7 @@ from conftest import lag_nettsted
 from test_ingenting_tapt import kildene
 
 from macros import preview
-from macros.feil import Datafeil
+from macros.errors import Datafeil
 
 FRIST = 240
 """Seconds a build may take before the test gives up (the first build takes some 5 s on a quiet machine)."""

@@ -1,7 +1,7 @@
 """Search the way a citizen does: words typed into the box in Material's header, in Chromium.
 
-Pagefind's index (macros/sok.py) and the box (overrides/partials/sok.html, docs/assets/sok.js).
-SPORSMAL is also what benchmarks/sok.py measures Pagefind and Material's lunr search with.
+Pagefind's index (macros/search.py) and the box (overrides/partials/sok.html, docs/assets/sok.js).
+SPORSMAL is also what benchmarks/search.py measures Pagefind and Material's lunr search with.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from conftest import ekte_plan
 from sokeindeks import les_sokeindeks
 
-from macros import sok
+from macros import search
 
 SPORSMAL: list[tuple[str, str]] = [
     # Questions as people type them: the small words are no subject.
@@ -255,7 +255,7 @@ def test_pagefind_indexes_the_articles_of_the_current_site_only(tmp_path):
     for rel, tittel in sider.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(SIDE.format(tittel=tittel), encoding="utf-8")
-    sok.lag_sokeindeks(tmp_path)
+    search.lag_sokeindeks(tmp_path)
     indeks = les_sokeindeks(tmp_path)
     assert sorted(indeks) == ["/", "/tiltak/snowball/"]
     snowball = indeks["/tiltak/snowball/"]
@@ -271,8 +271,8 @@ def test_a_missing_pagefind_is_a_clear_error(tmp_path, monkeypatch):
 
     (tmp_path / "index.html").write_text(SIDE.format(tittel="Forsiden"), encoding="utf-8")
     monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
-    with pytest.raises(sok.Sokefeil, match="Pagefind er ikke installert.*constraints.txt"):
-        sok.lag_sokeindeks(tmp_path)
+    with pytest.raises(search.Sokefeil, match="Pagefind er ikke installert.*constraints.txt"):
+        search.lag_sokeindeks(tmp_path)
 
 
 def test_the_built_site_has_pagefind_and_not_lunr(bygget):

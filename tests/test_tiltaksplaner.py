@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import delt_bygg, ekte_plan, endre
 
-from macros import kontroll
+from macros import validate
 from macros.endringer import sammenlign
 from macros.endringstekst import setning
-from macros.feil import Datafeil
+from macros.errors import Datafeil
 from macros.load import load_plan
 from macros.views import PageAddress, antall_per_status, postside
 
@@ -244,7 +244,7 @@ def test_data_from_before_the_plan_years_reads_as_today(datamappe):
     """A revision with the 2021 figures under okonomi.yml's `tiltaksplan_2021` loads as the same plan."""
     import yaml
 
-    from macros.eldre_format import oppgrader
+    from macros.legacy_format import oppgrader
 
     plan_2021 = yaml.safe_load((datamappe / "tiltaksplaner.yml").read_text(encoding="utf-8"))[0]
     okonomi = (datamappe / "okonomi.yml").read_text(encoding="utf-8")
@@ -410,7 +410,7 @@ def test_a_new_measure_can_have_a_status_and_a_continuing_entry_cannot(datamappe
     )
     assert "../../tiltak/reiselivsdata/" in lenker(vedtak.find("h2", id="hva-vedtaket-gjaldt").find_next("ul"))
     # `make check` warns about an old status wherever it stands, with file and line.
-    [advarsel] = kontroll.foreldede_statuser(plan, date(2024, 1, 1), datamappe)
+    [advarsel] = validate.foreldede_statuser(plan, date(2024, 1, 1), datamappe)
     assert (advarsel.fil, advarsel.post, advarsel.felt) == (
         "data/tiltaksplanposter.yml",
         "2022-reiselivsdata",

@@ -12,10 +12,10 @@ from conftest import PROSJEKT, endre
 from test_tilgjengelighet import WCAG_AA
 
 from macros import utforsker
-from macros.feil import Datafeil
-from macros.kontroll import kontroller
+from macros.errors import Datafeil
 from macros.load import load_plan
 from macros.okonomi import AR
+from macros.validate import kontroller
 
 PLAN = load_plan(PROSJEKT / "data")
 URL = "tiltak/utforsk/"

@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROSJEKT, SEEDS, bygg, endre, lag_nettsted
 
-from macros import kontroll
-from macros.feil import Datafeil
+from macros import validate
+from macros.errors import Datafeil
 from macros.load import load_plan
 from macros.views import PageAddress, antall_per_status, behandling, postside
 
@@ -142,7 +142,7 @@ def test_check_warns_about_an_old_status_and_still_passes(tmp_path, capsys, vurd
     for navn in ("data", "docs"):
         shutil.copytree(PROSJEKT / navn, prosjekt / navn)
     med_status(prosjekt / "data" / "tiltak.yml", vurdert)
-    assert kontroll.main(idag=date(2026, 11, 27), prosjekt=prosjekt) == 0
+    assert validate.main(idag=date(2026, 11, 27), prosjekt=prosjekt) == 0
     feil = capsys.readouterr().err
     if advares:
         linje = next(
@@ -160,10 +160,10 @@ def test_the_warning_limit_is_read_from_the_settings(datamappe):
     med_status(datamappe / "tiltak.yml", "2026-05-01")
     endre(datamappe / "innstillinger.yml", "status_foreldet_etter_maneder: 12", "status_foreldet_etter_maneder: 6")
     plan = load_plan(datamappe)
-    assert [f.post for f in kontroll.foreldede_statuser(plan, date(2026, 11, 27), datamappe)] == ["snowball"]
-    assert kontroll.foreldede_statuser(plan, date(2026, 10, 31), datamappe) == []
+    assert [f.post for f in validate.foreldede_statuser(plan, date(2026, 11, 27), datamappe)] == ["snowball"]
+    assert validate.foreldede_statuser(plan, date(2026, 10, 31), datamappe) == []
 
 
 def test_months_back_keeps_the_day_or_takes_the_months_last():
-    assert kontroll._maneder_for(date(2026, 3, 31), 1) == date(2026, 2, 28)
-    assert kontroll._maneder_for(date(2026, 1, 15), 12) == date(2025, 1, 15)
+    assert validate._maneder_for(date(2026, 3, 31), 1) == date(2026, 2, 28)
+    assert validate._maneder_for(date(2026, 1, 15), 12) == date(2025, 1, 15)

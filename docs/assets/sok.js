@@ -1,4 +1,4 @@
-// Search in Material's header, over the Pagefind index that macros/sok.py writes to /pagefind/.
+// Search in Material's header, over the Pagefind index that macros/search.py writes to /pagefind/.
 // Nothing of the index loads with the page: the first time someone opens the search box, Pagefind's
 // script is imported, and it fetches only the index chunks the typed words need. The markup of a
 // hit and the words shown are in overrides/partials/sok.html; this file only fills them in.

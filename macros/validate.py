@@ -1,6 +1,6 @@
 """`make check`: validate data/ and every page's front matter without building the site.
 
-python -m macros.kontroll     prints every mistake in bokmål and exits 1, or says all is well
+python -m macros.validate     prints every mistake in bokmål and exits 1, or says all is well
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from . import urls
-from .feil import Datafeil, Feil
+from .errors import Datafeil, Feil
 from .front_matter import CheckedFrontMatter, les_sidemeta, sjekk_kilder
 from .load import load_plan_cached
 from .model import NyttTiltak, Plan
 from .registry import TYPER, med_sider
-from .yamlfil import YamlDokument, les_yaml
+from .yamlfile import YamlDokument, les_yaml
 
 PROSJEKT = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .feil import Feil
+from .errors import Feil
 from .model import ISO_DATO_MONSTER, ISO_TID_MONSTER, NETTADRESSE_MONSTER, SIDE_MONSTER, UNION_MERKER
-from .yamlfil import Skalar, Sti, YamlDokument
+from .yamlfile import Skalar, Sti, YamlDokument
 
 _YAML_TYPER = {
     "tag:yaml.org,2002:bool": "som YAML leser som en sannhetsverdi (true/false)",

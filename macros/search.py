@@ -4,7 +4,7 @@ Pagefind splits the index into small chunks that the browser fetches only when s
 (docs/assets/sok.js), and stems Norwegian words, so «bedriftsnettverkene» finds «bedriftsnettverk».
 Only the article of each page is indexed: the menus, the header and the footer are the same on
 every page. Inside the article, boilerplate is marked `data-pagefind-ignore` in the templates
-(the Kilde box, for one). benchmarks/sok.py measures this against Material's built-in lunr search.
+(the Kilde box, for one). benchmarks/search.py measures this against Material's built-in lunr search.
 """
 
 from __future__ import annotations

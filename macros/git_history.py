@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .eldre_format import oppgrader
 from .endringer import Endring, sammenlign
 from .endringstekst import setning
-from .feil import Datafeil
+from .errors import Datafeil
 from .git import Gitfeil, batch_objekter, git
+from .legacy_format import oppgrader
 from .load import load_plan_allowing_mismatches
 from .model import TILTAKSPLAN, Plan
 from .registry import TYPER

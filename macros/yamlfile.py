@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .feil import Feil
+from .errors import Feil
 
 # libyaml's parser gives the same nodes and marks ten times faster; the build reads
 # every data revision in git history, so this is most of its YAML time.

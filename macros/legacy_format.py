@@ -1,6 +1,6 @@
 """Data from older revisions in today's format, so the git history runs on across a format change.
 
-The change history (githistorikk.py, endringsrapport.py) loads every revision with today's model;
+The change history (git_history.py, endringsrapport.py) loads every revision with today's model;
 a revision it cannot load cuts the shown history there. Each step here rewrites a data folder
 written from an old revision the way one format change moved the data, and leaves a folder that
 is already in today's format as it is.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .yamlfil import les_verdier
+from .yamlfile import les_verdier
 
 KOLONNER_2021 = [
     {"id": "midler-2021", "navn": "Midler i 2021", "ar": [2021]},

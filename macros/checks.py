@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .feil import Feil
+from .errors import Feil
 from .format import kroner
-from .meldinger import foreslaa
+from .messages import foreslaa
 from .registry import TILTAKSPLAN, TYPER, Referanse
-from .yamlfil import YamlDokument
+from .yamlfile import YamlDokument
 
 
 @dataclass
