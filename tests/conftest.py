@@ -156,7 +156,10 @@ def endret(tmp_path_factory) -> Path:
     - Snowball's and Lillywood's names are hostile markup (ONDSINNET);
     - Visit Lillehammer's name is a template expression, «{{ config.site_name }}»;
     - Fritidsbolignettverk is renamed «Fritidsbolignettverket i regionen»;
-    - a plan-text page has braces typed into it.
+    - a plan-text page has braces typed into it;
+    - the glossary's explanation of LRV is hostile markup (ONDSINNET);
+    - a new plan-text page, provetekst.md, links to Snowball under two equal headings and one with
+      its own anchor, by an inline link and by reference links (PROVETEKST).
     """
     mappe, resultat = delt_bygg(tmp_path_factory, "endret", _endre_som_staben_kunne)
     assert resultat.returncode == 0, resultat.stderr
@@ -172,6 +175,35 @@ def _endre_som_staben_kunne(mappe: Path) -> None:
     side.write_text(
         side.read_text(encoding="utf-8") + "\nSkriv {{ config.site_name }} og {% if %} her.\n", encoding="utf-8"
     )
+    endre(
+        mappe / "data" / "ordliste.yml",
+        'forklaring: "Lillehammer-regionen Vekst (LRV), den',
+        f"forklaring: '{ONDSINNET}' # (LRV), den",
+    )
+    (mappe / "docs" / "provetekst.md").write_text(PROVETEKST, encoding="utf-8")
+
+
+PROVETEKST = """\
+---
+kilde: handlingsplan-2021-2025
+---
+
+# Prøvetekst
+
+## Tiltak
+
+Først [Snowball](tiltak/snowball.md).
+
+## Tiltak
+
+Så [Snowball][s] igjen.
+
+## Et avsnitt med eget anker {#eget-id}
+
+Og [en gang til][s].
+
+[s]: tiltak/snowball.md
+"""
 
 
 class _StilleHandler(http.server.SimpleHTTPRequestHandler):
