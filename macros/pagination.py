@@ -4,7 +4,8 @@ When the plans grow (a new tiltaksplan every year, more history), a page must no
 citizens on slow phones pay for every kilobyte. A page whose lists of measures hold more than
 FULL_ROWS rows together shows the first SUMMARY_ROWS rows of each long list, the count and the sums
 of the whole list, and a link to the list's own pages (ROWS_PER_PAGE rows each, «Side 2 av 7»), where
-every row stands. The explorer's table and the timeline are split the same way when they grow, and
+every row stands; when a page has many long lists, they share SUMMARY_BUDGET rows, so a page with a list
+per instrument and plan stays light as plans are added. The explorer's table and the timeline are split the same way when they grow, and
 the economy page's long tables are shortened (their CSV files keep every row). Below the limits
 every page is exactly as before: the real data today stays well under them.
 
@@ -37,14 +38,17 @@ tiltak») shows fewer rows of each, so it stays light as plans are added year by
 SUMMARY_MIN_ROWS = 3
 """The fewest rows a shortened list shows, however many lists share the page."""
 
-ROWS_PER_PAGE = 50
-"""Rows on each of a list's own pages (a virkemiddel's two tables of 50 rows are about 90 KiB)."""
+ROWS_PER_PAGE = 100
+"""Rows on each of a list's own pages (a virkemiddel's two tables of 100 rows are about 170 KiB of HTML)."""
 
 EXPLORER_ROWS_PER_PAGE = 100
 """Rows on each page of the explorer's table; it is one page while it has at most this many (about 1.7 KiB a row)."""
 
-HENDELSER_PER_PAGE = 80
-"""Events on each page of the timeline; it is one page while it has at most this many (about 2.2 KiB an event)."""
+TIDSLINJE_WHOLE = 100
+"""The timeline is one page while it has at most this many events (the real data has 49, about 2.2 KiB each)."""
+
+HENDELSER_PER_PAGE = 50
+"""Events on each page of a split timeline (a year's page): up to 4 KiB an event with its links and glossary."""
 
 UTFORSKER = "tiltak/utforsk.md"
 """The explorer's page, whose further pages are tiltak/utforsk/side-2/ …"""
@@ -387,14 +391,14 @@ class Tidslinje:
 
 
 def tidslinje(plan: Plan) -> Tidslinje:
-    """The timeline's pages: one while it has at most HENDELSER_PER_PAGE events, else each year's events on
+    """The timeline's pages: one while it has at most TIDSLINJE_WHOLE events, else each year's events on
     pages of their own (historikk/tidslinje/<år>/, then …/side-2/ for a year with more), made once per plan."""
     return _memo.hent(plan, "tidslinje", lambda: _tidslinje(plan.tidslinje()))
 
 
 def _tidslinje(hendelser: list[Hendelse]) -> Tidslinje:
     hoved = urls.fil_url(TIDSLINJE)
-    if len(hendelser) <= HENDELSER_PER_PAGE:
+    if len(hendelser) <= TIDSLINJE_WHOLE:
         side = Tidslinjeside(None, tuple(hendelser), Sidetall(1, 1, hoved))
         return Tidslinje((side,), {h.id: hoved for h in hendelser})
     sider = []
