@@ -244,7 +244,9 @@ def largest_pages(site: Path, count: int = 5, utenom: Collection[str] = ()) -> l
 
 def pages_over(site: Path, limit: int, utenom: Collection[str] = ()) -> list[dict]:
     """Every HTML page of a site larger than limit bytes, largest first; utenom are paths left out."""
-    sider = [p for p in site.rglob("*.html") if p.stat().st_size > limit and p.relative_to(site).as_posix() not in utenom]
+    sider = [
+        p for p in site.rglob("*.html") if p.stat().st_size > limit and p.relative_to(site).as_posix() not in utenom
+    ]
     sider.sort(key=lambda p: p.stat().st_size, reverse=True)
     return [{"path": p.relative_to(site).as_posix(), "raw_bytes": p.stat().st_size} for p in sider]
 

@@ -82,11 +82,13 @@ def plassering(plan: Plan, sted: GeneratedPage) -> Plassering:
     if sted.utforsker is not None or sted.tidslinje is not None:
         forste = pagination.UTFORSKER if sted.utforsker is not None else pagination.TIDSLINJE
         register = urls.registerfil("tiltak") if sted.utforsker is not None else forste
-        return Plassering(register, (_forste_tittel(forste), forste))
+        return Plassering(register, (pagination.FORSTE_SIDER[forste], forste))
     posttype = TYPER[sted.type_]
     if sted.liste is not None:
         post = posttype.med_side(plan)[sted.post_id]
-        return Plassering(urls.registerfil(sted.type_), (posttype.tittel(post), urls.kildefil(sted.type_, sted.post_id)))
+        return Plassering(
+            urls.registerfil(sted.type_), (posttype.tittel(post), urls.kildefil(sted.type_, sted.post_id))
+        )
     post = posttype.med_side(plan)[sted.post_id]
     if posttype.forelder is None:
         return Plassering(urls.registerfil(sted.type_))
@@ -234,9 +236,10 @@ def _listeside(plan: Plan, liste: Listeside, sti: str) -> str:
 
 
 def _utforskerside(plan: Plan, sidetall: Sidetall, sti: str) -> str:
-    """A further page of the explorer's table, with the explorer's own source, width and legend."""
+    """A further page of the explorer's table, with the explorer's own source, width and legend (the front
+    matter of docs/tiltak/utforsk.md, which tests/test_sidedeling.py holds it to)."""
     meta = {
-        "title": f"{_forste_tittel(pagination.UTFORSKER)}, side {sidetall.nummer} av {sidetall.antall}",
+        "title": f"{pagination.FORSTE_SIDER[pagination.UTFORSKER]}, side {sidetall.nummer} av {sidetall.antall}",
         "kilde": TILTAKSPLAN,
         "kildeseksjon": "Vurdering: tabellene over tiltak under hvert virkemiddel",
         "rediger": "data/tiltak.yml",
@@ -256,11 +259,6 @@ def _tidslinjeside(plan: Plan, side: Tidslinjeside, sti: str, sidetitler: Mappin
         "description": f"Hendelsene i {side.ar} som plandokumentene tidfester, med kilde for hver hendelse.",
     }
     return _kilde(meta, views.tidslinjeside(plan, side, views.PageAddress(urls.fil_url(sti)), sidetitler))
-
-
-def _forste_tittel(sti: str) -> str:
-    """The title of the hand-written page a split list starts on (the explorer, the timeline)."""
-    return {pagination.UTFORSKER: "Utforsk tiltakene", pagination.TIDSLINJE: "Tidslinje"}[sti]
 
 
 def _kilde(meta: dict, html: str) -> str:

@@ -56,8 +56,9 @@ UTFORSKER = "tiltak/utforsk.md"
 TIDSLINJE = "historikk/tidslinje.md"
 """The timeline's page, whose pages per year are historikk/tidslinje/<år>/ (and …/<år>/side-2/ …)."""
 
-ANTALL_TILTAK = "antall tiltak i lista"
-"""The basis of a list's count, which the site computes."""
+FORSTE_SIDER = {UTFORSKER: "Utforsk tiltakene", TIDSLINJE: "Tidslinje"}
+"""The titles of the hand-written pages a split list starts on (their # heading), for the titles and
+breadcrumbs of the pages after them."""
 
 
 def page_count(antall: int, per_side: int) -> int:
@@ -185,9 +186,7 @@ _memo = _Memo()
 def postlister(plan: Plan, type_: str, post_id: str) -> list[Planutvalg]:
     """A record's lists of measures per tiltaksplan (registry.Posttype.lister), made once per plan."""
     posttype = TYPER[type_]
-    return _memo.hent(
-        plan, ("lister", type_, post_id), lambda: posttype.lister(plan, posttype.med_side(plan)[post_id])
-    )
+    return _memo.hent(plan, ("lister", type_, post_id), lambda: posttype.lister(plan, posttype.med_side(plan)[post_id]))
 
 
 def liste_url(type_: str, post_id: str, del_: str, tiltaksplan_id: str) -> str:

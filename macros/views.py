@@ -77,12 +77,16 @@ def postside(
 
 def _listetittel(plan: Plan, liste: pagination.Listeside, med_side: bool = True) -> str:
     posttype = TYPER[liste.type_]
-    tekst = miljo().get_template("_utdrag.html").module.listetittel(
-        liste.type_,
-        liste.del_,
-        posttype.med_side(plan)[liste.post_id],
-        plan.tiltaksplaner[liste.tiltaksplan_id],
-        liste.sidetall if med_side else None,
+    tekst = (
+        miljo()
+        .get_template("_utdrag.html")
+        .module.listetittel(
+            liste.type_,
+            liste.del_,
+            posttype.med_side(plan)[liste.post_id],
+            plan.tiltaksplaner[liste.tiltaksplan_id],
+            liste.sidetall if med_side else None,
+        )
     )
     return ren_tekst(tekst)
 

@@ -85,9 +85,7 @@ def test_the_real_data_makes_no_extra_pages_and_shortens_nothing():
 @pytest.fixture(scope="module")
 def stor(tmp_path_factory) -> Path:
     """The synthetic data at 6×, built once; returns the project folder (site/ inside it)."""
-    mappe, resultat = delt_bygg(
-        tmp_path_factory, f"syntetisk-{SKALA}x", lambda m: synthetic.scaled_project(m, SKALA)
-    )
+    mappe, resultat = delt_bygg(tmp_path_factory, f"syntetisk-{SKALA}x", lambda m: synthetic.scaled_project(m, SKALA))
     assert resultat.returncode == 0, resultat.stderr[-3000:]
     return mappe
 
@@ -161,7 +159,9 @@ def test_every_measure_is_reached_from_its_instruments_page(stor, stor_plan):
     for virkemiddel in stor_plan.virkemidler:
         start = urls.side_url("virkemiddel", virkemiddel)
         naadd = _naar(site, start, lambda url, s=start: url.startswith(s))
-        under = {t.id for tp in stor_plan.tiltaksplaner for t in stor_plan.oppforinger(tp) if t.virkemiddel == virkemiddel}
+        under = {
+            t.id for tp in stor_plan.tiltaksplaner for t in stor_plan.oppforinger(tp) if t.virkemiddel == virkemiddel
+        }
         mangler = {t for t in under if urls.side_url("tiltak", t) not in naadd}
         assert not mangler, (virkemiddel, sorted(mangler)[:5])
 
@@ -188,7 +188,9 @@ def test_every_list_of_an_actor_or_role_is_reached_whole(stor, stor_plan):
         for post_id in stor_plan.poster[type_]:
             start = urls.side_url(type_, post_id)
             naadd = _naar(site, start, lambda url, s=start: url.startswith(s))
-            har = {o.id for tp in stor_plan.tiltaksplaner for o in stor_plan.oppforinger(tp) if post_id in getattr(o, felt)}
+            har = {
+                o.id for tp in stor_plan.tiltaksplaner for o in stor_plan.oppforinger(tp) if post_id in getattr(o, felt)
+            }
             mangler = {t for t in har if urls.side_url("tiltak", t) not in naadd}
             assert not mangler, (type_, post_id, sorted(mangler)[:5])
 
@@ -381,7 +383,9 @@ def test_a_shared_address_with_a_choice_opens_the_whole_selection_on_any_page(fa
 
 
 @pytest.mark.browser
-def test_without_javascript_the_explorers_pages_show_their_rows_and_link_to_each_other(nettleser, stor_adresse, stor_plan):
+def test_without_javascript_the_explorers_pages_show_their_rows_and_link_to_each_other(
+    nettleser, stor_adresse, stor_plan
+):
     kontekst = nettleser.new_context(java_script_enabled=False)
     side = kontekst.new_page()
     side.goto(f"{stor_adresse}tiltak/utforsk/")
@@ -420,3 +424,14 @@ def test_no_accessibility_violations_on_the_split_pages(nettleser, stor_adresse,
     resultat = Axe().run(side, options=WCAG_AA)
     kontekst.close()
     assert not resultat.response["violations"], resultat.generate_report()
+
+
+def test_the_pages_after_the_first_carry_its_title_and_source(stor):
+    site = stor / "site"
+    for sti, tittel in pagination.FORSTE_SIDER.items():
+        tekst = (PROSJEKT / "docs" / sti).read_text(encoding="utf-8")
+        assert f"\n# {tittel}\n" in tekst, sti
+    forste, andre = _html(site, "tiltak/utforsk/"), _html(site, "tiltak/utforsk/side-2/")
+    kilde = [" ".join(s.select_one("aside.rp-kilde").get_text().split()) for s in (forste, andre)]
+    assert kilde[0] == kilde[1]
+    assert andre.select_one(".md-path") is not None and "Utforsk tiltakene" in andre.select_one(".md-path").get_text()
