@@ -3,7 +3,7 @@
 When the plans grow (a new tiltaksplan every year, more history), a page must not grow with them:
 citizens on slow phones pay for every kilobyte. A page whose lists of measures hold more than
 FULL_ROWS rows together shows the first SUMMARY_ROWS rows of each long list, the count and the sums
-of the whole list, and a link to the list's own pages (ROWS_PER_PAGE rows each, «Side 2 av 7»), where
+of the whole list, and a link to the list's own pages (rows_per_page each, «Side 2 av 7»), where
 every row stands; when a page has many long lists, they share SUMMARY_BUDGET rows, so a page with a list
 per instrument and plan stays light as plans are added. The explorer's table and the timeline are split the same way when they grow, and
 the economy page's long tables are shortened (their CSV files keep every row). Below the limits
@@ -39,7 +39,11 @@ SUMMARY_MIN_ROWS = 3
 """The fewest rows a shortened list shows, however many lists share the page."""
 
 ROWS_PER_PAGE = 100
-"""Rows on each of a list's own pages (a virkemiddel's two tables of 100 rows are about 170 KiB of HTML)."""
+"""Table rows on each of a list's own pages: 100 measures in one table is about 100 KiB of HTML."""
+
+TABLES_PER_LIST = {"virkemiddel": 2}
+"""Kinds whose list shows each measure in more than one table: an instrument's page has the source's table
+and «Midler per år», about 2.1 KiB a measure together, so its list pages hold half as many measures."""
 
 EXPLORER_ROWS_PER_PAGE = 100
 """Rows on each page of the explorer's table; it is one page while it has at most this many (about 1.7 KiB a row)."""
@@ -59,6 +63,11 @@ TIDSLINJE = "historikk/tidslinje.md"
 FORSTE_SIDER = {UTFORSKER: "Utforsk tiltakene", TIDSLINJE: "Tidslinje"}
 """The titles of the hand-written pages a split list starts on (their # heading), for the titles and
 breadcrumbs of the pages after them."""
+
+
+def rows_per_page(type_: str) -> int:
+    """How many measures each own page of a list of this kind of record holds."""
+    return ROWS_PER_PAGE // TABLES_PER_LIST.get(type_, 1)
 
 
 def page_count(antall: int, per_side: int) -> int:
@@ -219,7 +228,7 @@ def postutdrag(type_: str, post_id: str, planer: Sequence[Planutvalg]) -> dict[t
                     rader[:vis],
                     rader,
                     url=liste_url(type_, post_id, del_, tp.id),
-                    sider=page_count(len(rader), ROWS_PER_PAGE),
+                    sider=page_count(len(rader), rows_per_page(type_)),
                     utforsker=utforsker_url(type_, post_id, del_, tp.id),
                 )
             else:
@@ -255,9 +264,10 @@ def listeside_utdrag(plan: Plan, side: Listeside) -> tuple[Planutvalg, Utdrag]:
     planer = postlister(plan, side.type_, side.post_id)
     tp, kilde, deler = next(p for p in planer if p[0].id == side.tiltaksplan_id)
     rader = deler[side.del_]
-    start = (side.sidetall.nummer - 1) * ROWS_PER_PAGE
+    per_side = rows_per_page(side.type_)
+    start = (side.sidetall.nummer - 1) * per_side
     utdrag = Utdrag(
-        rader[start : start + ROWS_PER_PAGE],
+        rader[start : start + per_side],
         rader,
         start + 1,
         side.sidetall.forste_url,
@@ -303,6 +313,19 @@ def oversikt_utdrag(plan: Plan, grupper: Sequence[tuple[str, str, Sequence[Any]]
 
 TABELLER_MED_TILTAK = ("tiltak", "usikre-belop")
 """The economy tables (datatabeller.PLANTABELLER) with a row per measure, or per uncertain amount of one."""
+
+
+OKONOMI_PLANS = 4
+"""The most tiltaksplaner an economy page shows each table for: the 2021 plan, which the page's text speaks
+of, and the newest. Each plan adds its tables (about 45 KiB), so a plan a year would make the page too heavy
+in a few years whatever the data's size; the plans between stand as CSV files, linked where their tables would be."""
+
+
+def okonomi_planer(senere: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+    """(shown, as CSV only) of a table's versions for the later plans, oldest first: the newest OKONOMI_PLANS − 1
+    are shown, beside the 2021 plan's."""
+    skille = max(0, len(senere) - (OKONOMI_PLANS - 1))
+    return list(senere[skille:]), list(senere[:skille])
 
 
 def okonomi_utdrag(tabeller: Sequence[Any]) -> dict[str, int]:

@@ -390,7 +390,12 @@ def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Marku
         _kjent("okonomi", "tabell", del_.tabell, list(tabeller))
     # A table of the 2021 plan is followed by the same table for each later plan, so a new plan year
     # shows on the economy pages without a change to them.
-    senere = {d.tabell: datatabeller.senere_utgaver(plan, tabeller, d.tabell) for d in deler}
+    # With many plans, the plans between the first and the newest stand as CSV files (pagination.OKONOMI_PLANS).
+    senere, eldre = {}, {}
+    for d in deler:
+        senere[d.tabell], eldre[d.tabell] = pagination.okonomi_planer(
+            datatabeller.senere_utgaver(plan, tabeller, d.tabell)
+        )
     viste = [tabeller[d.tabell] for d in deler] + [s.tabell for utgaver in senere.values() for s in utgaver]
     return render(
         "okonomi.html",
@@ -401,9 +406,11 @@ def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Marku
                 tabeller[d.tabell],
                 _diagram(d, tabeller[d.tabell]),
                 [(s, _diagram(d, s.tabell)) for s in senere[d.tabell]],
+                eldre[d.tabell],
             )
             for d in deler
         ],
+        antall_planer=pagination.OKONOMI_PLANS,
         forste=_plan_og_kilde(plan, TILTAKSPLAN),
         korte=pagination.okonomi_utdrag(viste),
         med_beregnet=any(t.har_beregnet for t in viste),

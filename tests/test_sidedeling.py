@@ -217,7 +217,7 @@ def test_the_pages_of_a_list_link_to_each_other_and_are_left_out_of_search(stor,
     site = stor / "site"
     forste = f"roller/veiviser/tiltak/{TILTAKSPLAN}/"
     alle = [o.id for o in stor_plan.oppforinger(TILTAKSPLAN) if "veiviser" in o.roller]
-    antall = pagination.page_count(len(alle), pagination.ROWS_PER_PAGE)
+    antall = pagination.page_count(len(alle), pagination.rows_per_page("rolle"))
     assert antall > 1
     vist = []
     for n in range(1, antall + 1):
@@ -435,3 +435,19 @@ def test_the_pages_after_the_first_carry_its_title_and_source(stor):
     kilde = [" ".join(s.select_one("aside.rp-kilde").get_text().split()) for s in (forste, andre)]
     assert kilde[0] == kilde[1]
     assert andre.select_one(".md-path") is not None and "Utforsk tiltakene" in andre.select_one(".md-path").get_text()
+
+
+def test_the_economy_page_shows_the_first_and_the_newest_plans_and_links_the_others_as_csv(stor_plan, monkeypatch):
+    assert pagination.okonomi_planer([1, 2, 3]) == ([1, 2, 3], [])
+    assert pagination.okonomi_planer(list(range(1, 10))) == ([7, 8, 9], [1, 2, 3, 4, 5, 6])
+    # The fixture has four plans; with room for three, the oldest later plan (2022) stands as a CSV link.
+    monkeypatch.setattr(pagination, "OKONOMI_PLANS", 3)
+    html = BeautifulSoup(
+        str(views.okonomiside(stor_plan, views.PageAddress("okonomi/tiltak/"), [views.Okonomidel("per-virkemiddel")])),
+        "lxml",
+    )
+    assert html.select_one("#graf-per-virkemiddel") is not None
+    assert html.select_one("#graf-per-virkemiddel-2022") is None
+    assert html.select_one("#graf-per-virkemiddel-2023") is not None and html.select_one("#graf-per-virkemiddel-2024")
+    lenke = html.select_one("p.rp-utdrag a[download]")
+    assert lenke["href"] == "../../nedlasting/per-virkemiddel-2022.csv"
