@@ -1,7 +1,7 @@
 """`make bench`: build times, memory, page weight and search index of the real site and of synthetic
 data at 10× and 100×, each against its bare Material twin; prints a table and writes a JSON report.
 
-    python -m benchmarks [--rask] [--kjoringer N] [--skalaer 10:3 100:1] [--json FIL]
+    python -m benchmarks [--rask] [--kjoringer N] [--skalaer 10:3 100:1] [--skala 100] [--json FIL]
 """
 
 from __future__ import annotations
@@ -126,6 +126,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--skalaer", nargs="*", type=_scale_arg, help="syntetiske skalaer som skala:kjøringer (standard 10:3 100:1)"
     )
+    p.add_argument(
+        "--skala", type=int, help="bare denne syntetiske skalaen, én kjøring, uten de ekte dataene og gjenoppbyggingen"
+    )
     p.add_argument("--json", type=Path, default=PROSJEKT / "benchmarks" / "rapport.json", help="hvor rapporten skrives")
     return p.parse_args(argv)
 
@@ -135,6 +138,8 @@ def main(argv: list[str] | None = None) -> dict:
     args = parse(argv)
     kjoringer = args.kjoringer or (1 if args.rask else 5)
     skalaer = args.skalaer if args.skalaer is not None else ([(2, 1)] if args.rask else [(10, 3), (100, 1)])
+    if args.skala is not None:
+        skalaer = [(args.skala, 1)]
     typer = ["tiltak"] if args.rask else None
     start = time.perf_counter()
     resultat: dict = {
@@ -162,7 +167,9 @@ def main(argv: list[str] | None = None) -> dict:
                 resultat["failed"].append({"part": navn, "error": f"{type(feil).__name__}: {feil}"[:4000]})
                 return None
 
-        en = maal("1×", lambda: measure_scale(1, PROSJEKT, arbeid / "1", kjoringer, browser, typer))
+        en = None
+        if args.skala is None:
+            en = maal("1×", lambda: measure_scale(1, PROSJEKT, arbeid / "1", kjoringer, browser, typer))
         if en is not None:
             resultat["scales"].append(en)
             resultat["rebuild"] = maal("gjenoppbygging", lambda: measure_rebuild(arbeid, arbeid / "1" / "tvilling"))

@@ -48,8 +48,7 @@ class GeneratedPage:
 
     @property
     def er_listeside(self) -> bool:
-        """True for a page of a split list (a record's list, the explorer, the timeline), which search leaves out
-        where it repeats what other pages say (pagination.py)."""
+        """True for a page of a split list (macros/pagination.py): a record's list, the explorer, the timeline."""
         return self.liste is not None or self.utforsker is not None or self.tidslinje is not None
 
     @property

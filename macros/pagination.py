@@ -2,12 +2,12 @@
 
 When the plans grow (a new tiltaksplan every year, more history), a page must not grow with them:
 citizens on slow phones pay for every kilobyte. A page whose lists of measures hold more than
-FULL_ROWS rows together shows the first SUMMARY_ROWS rows of each long list, the count and the sums
-of the whole list, and a link to the list's own pages (rows_per_page each, «Side 2 av 7»), where
-every row stands; when a page has many long lists, they share SUMMARY_BUDGET rows, so a page with a list
-per instrument and plan stays light as plans are added. The explorer's table and the timeline are split the same way when they grow, and
-the economy page's long tables are shortened (their CSV files keep every row). Below the limits
-every page is exactly as before: the real data today stays well under them.
+FULL_ROWS rows together shows the first rows of each long list (at most SUMMARY_ROWS; many long lists
+share SUMMARY_BUDGET rows), the count and the sums of the whole list, and a link to the list's own
+pages (rows_per_page each, «Side 2 av 7»), where every row stands. The explorer's table and the
+timeline are split the same way when they grow, and the economy page's long tables are shortened
+(their CSV files keep every row). Below the limits every page is exactly as before: the real data
+today stays well under them.
 
 Plain functions and the thresholds, in one place; pages.py makes the extra pages, the templates word them.
 """
