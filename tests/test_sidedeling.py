@@ -451,3 +451,15 @@ def test_the_economy_page_shows_the_first_and_the_newest_plans_and_links_the_oth
     assert html.select_one("#graf-per-virkemiddel-2023") is not None and html.select_one("#graf-per-virkemiddel-2024")
     lenke = html.select_one("p.rp-utdrag a[download]")
     assert lenke["href"] == "../../nedlasting/per-virkemiddel-2022.csv"
+
+
+def test_a_page_left_out_of_search_keeps_its_article_for_the_benchmarks_twin():
+    from benchmarks import twin
+    from macros import sok
+
+    side = f"<html><body>{twin.ARTICLE_START}<h1>Tiltak</h1><p>rad</p></article></body></html>"
+    utenfor = sok.uten_sok(side)
+    assert 'data-pagefind-ignore="all"' in utenfor
+    assert twin.article(utenfor) == twin.article(side) == "<h1>Tiltak</h1><p>rad</p>"
+    with pytest.raises(ValueError):
+        sok.uten_sok("<html><body><main>ingen artikkel</main></body></html>")
