@@ -41,9 +41,10 @@ SUMMARY_MIN_ROWS = 3
 ROWS_PER_PAGE = 100
 """Table rows on each of a list's own pages: 100 measures in one table is about 100 KiB of HTML."""
 
-TABLES_PER_LIST = {"virkemiddel": 2}
-"""Kinds whose list shows each measure in more than one table: an instrument's page has the source's table
-and «Midler per år», about 2.1 KiB a measure together, so its list pages hold half as many measures."""
+TABLES_PER_LIST = {("virkemiddel", "tiltak"): 2, ("rolle", "fra"): 2, ("aktor", "trolig"): 2}
+"""(kind, part) of the lists that show each measure twice: an instrument's page in the source's table and
+in «Midler per år», a role's or actor's hedged list with the source's words and in a table; about 2.2 KiB a
+measure together, so their pages hold half as many measures."""
 
 EXPLORER_ROWS_PER_PAGE = 100
 """Rows on each page of the explorer's table; it is one page while it has at most this many (about 1.7 KiB a row)."""
@@ -65,9 +66,9 @@ FORSTE_SIDER = {UTFORSKER: "Utforsk tiltakene", TIDSLINJE: "Tidslinje"}
 breadcrumbs of the pages after them."""
 
 
-def rows_per_page(type_: str) -> int:
-    """How many measures each own page of a list of this kind of record holds."""
-    return ROWS_PER_PAGE // TABLES_PER_LIST.get(type_, 1)
+def rows_per_page(type_: str, del_: str) -> int:
+    """How many measures each own page of one of a record's lists holds (kind and part of the list)."""
+    return ROWS_PER_PAGE // TABLES_PER_LIST.get((type_, del_), 1)
 
 
 def page_count(antall: int, per_side: int) -> int:
@@ -228,7 +229,7 @@ def postutdrag(type_: str, post_id: str, planer: Sequence[Planutvalg]) -> dict[t
                     rader[:vis],
                     rader,
                     url=liste_url(type_, post_id, del_, tp.id),
-                    sider=page_count(len(rader), rows_per_page(type_)),
+                    sider=page_count(len(rader), rows_per_page(type_, del_)),
                     utforsker=utforsker_url(type_, post_id, del_, tp.id),
                 )
             else:
@@ -264,7 +265,7 @@ def listeside_utdrag(plan: Plan, side: Listeside) -> tuple[Planutvalg, Utdrag]:
     planer = postlister(plan, side.type_, side.post_id)
     tp, kilde, deler = next(p for p in planer if p[0].id == side.tiltaksplan_id)
     rader = deler[side.del_]
-    per_side = rows_per_page(side.type_)
+    per_side = rows_per_page(side.type_, side.del_)
     start = (side.sidetall.nummer - 1) * per_side
     utdrag = Utdrag(
         rader[start : start + per_side],

@@ -217,7 +217,7 @@ def test_the_pages_of_a_list_link_to_each_other_and_are_left_out_of_search(stor,
     site = stor / "site"
     forste = f"roller/veiviser/tiltak/{TILTAKSPLAN}/"
     alle = [o.id for o in stor_plan.oppforinger(TILTAKSPLAN) if "veiviser" in o.roller]
-    antall = pagination.page_count(len(alle), pagination.rows_per_page("rolle"))
+    antall = pagination.page_count(len(alle), pagination.rows_per_page("rolle", "tiltak"))
     assert antall > 1
     vist = []
     for n in range(1, antall + 1):
