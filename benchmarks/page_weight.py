@@ -14,7 +14,7 @@ import http.server
 import importlib.util
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -235,14 +235,26 @@ def search_index(site: Path) -> dict | None:
     return {"path": "search/search_index.json", "raw_bytes": fil.stat().st_size, "gzip_bytes": gzip_size(fil)}
 
 
-def largest_pages(site: Path, count: int = 5) -> list[dict]:
-    """The largest HTML pages of a site, largest first."""
-    sider = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
+def largest_pages(site: Path, count: int = 5, utenom: Collection[str] = ()) -> list[dict]:
+    """The largest HTML pages of a site, largest first; utenom are paths (relative to site) left out."""
+    sider = [p for p in site.rglob("*.html") if p.relative_to(site).as_posix() not in utenom]
+    sider.sort(key=lambda p: p.stat().st_size, reverse=True)
     return [{"path": p.relative_to(site).as_posix(), "raw_bytes": p.stat().st_size} for p in sider[:count]]
 
 
-def pages_over(site: Path, limit: int) -> list[dict]:
-    """Every HTML page of a site larger than limit bytes, largest first."""
-    sider = [p for p in site.rglob("*.html") if p.stat().st_size > limit]
+def pages_over(site: Path, limit: int, utenom: Collection[str] = ()) -> list[dict]:
+    """Every HTML page of a site larger than limit bytes, largest first; utenom are paths left out."""
+    sider = [
+        p for p in site.rglob("*.html") if p.stat().st_size > limit and p.relative_to(site).as_posix() not in utenom
+    ]
     sider.sort(key=lambda p: p.stat().st_size, reverse=True)
     return [{"path": p.relative_to(site).as_posix(), "raw_bytes": p.stat().st_size} for p in sider]
+
+
+def exempt_pages(site: Path, limit: int, unntak: Mapping[str, str]) -> list[dict]:
+    """The exempt pages (path -> why) that are larger than limit bytes, with their size and the reason."""
+    return [
+        {"path": sti, "raw_bytes": (site / sti).stat().st_size, "reason": grunn}
+        for sti, grunn in unntak.items()
+        if (site / sti).is_file() and (site / sti).stat().st_size > limit
+    ]

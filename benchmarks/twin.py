@@ -19,6 +19,8 @@ from .project import PROSJEKT
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 """Material's article element, which holds the page's content."""
 
+_ARTICLE = re.compile(re.escape(ARTICLE_START[:-1]) + r"[^>]*>")
+
 _MATERIAL_BUTTONS = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.DOTALL)
 """The edit and view buttons Material puts first in the article; the twin's Material adds its own."""
 
@@ -89,11 +91,12 @@ def twin_config(project: Path = PROSJEKT) -> dict:
 
 def article(page_html: str) -> str:
     """The content of a built page's article, without Material's own buttons."""
-    start = page_html.find(ARTICLE_START)
+    # A page search leaves out has one attribute more on the element (macros/sok.py, uten_sok).
+    funnet = _ARTICLE.search(page_html)
     end = page_html.rfind("</article>")
-    if start < 0 or end < start:
+    if funnet is None or end < funnet.end():
         raise ValueError("fant ikke Materials <article> i siden")
-    return _MATERIAL_BUTTONS.sub("", page_html[start + len(ARTICLE_START) : end], count=2).strip()
+    return _MATERIAL_BUTTONS.sub("", page_html[funnet.end() : end], count=2).strip()
 
 
 def markdown_path(url: str, docs: Path) -> str:

@@ -26,6 +26,7 @@ from macros import (
     datatabeller,
     markdown_escape,
     meld_fra,
+    pagination,
     plantekst,
     preview,
     schema,
@@ -40,7 +41,7 @@ from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
 from macros.pages import GeneratedPage, genererte_sider, plassering, sidestier
 from macros.plantekst import EGEN_TEKST
-from macros.views import PageAddress, Redigering, kildeboks
+from macros.views import PageAddress, Redigering, kildeboks, utforsker_rader
 
 
 def prosjektmappe(config: MkDocsConfig) -> Path:
@@ -123,6 +124,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, sti, content=""))
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
+    # A split explorer's script fetches every row from here when someone filters (macros/pagination.py).
+    rader = utforsker_rader(plan)
+    if rader is not None:
+        files.append(File.generated(config, pagination.UTFORSKER_RADER, content=rader))
     # The open data: every record kind as JSON, JSON Schema and CSV, and their DCAT-AP-NO catalogue.
     liste = datasett.alle(plan, prosjektmappe(config) / "data")
     katalog = datasett.katalog_for(plan, liste, config)
@@ -170,10 +175,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     plan = plan_for(config)
     for sti, sted in _bygg.sider.items():
         side = files.get_file_from_path(sti).page
-        register = files.get_file_from_path(urls.registerfil(sted.type_))
-        if sted.post_id is None or side is None or register is None or register.page is None:
+        if sted.er_register or side is None:
             continue
         plass = plassering(plan, sted)
+        register = files.get_file_from_path(plass.register)
+        if register is None or register.page is None:
+            continue
         if plass.via is None:
             side.parent = register.page
         else:
@@ -200,8 +207,16 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
                 preview.poster_uten_kilde(kildefeil, sider_uten_kilde)
             except Datafeil as feil:
                 raise PluginError(str(feil)) from None
+        # The timeline's pages link to the history pages by the titles the navigation gives them.
+        titler = plantekst.sidetitler(config["nav"], plantekst.samling().sidemeta)
         _bygg.kildetekster = genererte_sider(
-            plan, omtaler, _bygg.handskrevne, _bygg.historikk, _bygg.arkiv, uten_kilde=sider_uten_kilde
+            plan,
+            omtaler,
+            _bygg.handskrevne,
+            _bygg.historikk,
+            _bygg.arkiv,
+            uten_kilde=sider_uten_kilde,
+            sidetitler={urls.fil_url(sti): tittel for sti, tittel in titler.items()},
         )
     return _bygg.kildetekster[sti]
 
@@ -253,16 +268,18 @@ def _sist_oppdatert(page: Page, config: MkDocsConfig) -> SistOppdatert:
     if sted is None:
         docs = Path(config.docs_dir).relative_to(prosjektmappe(config)).as_posix()
         return historikk.sist_oppdatert_fil(f"{docs}/{page.file.src_uri}")
-    if sted.post_id is None:
-        return historikk.sist_oppdatert_type(sted.type_)
-    return historikk.sist_oppdatert_post(sted.type_, sted.post_id)
+    type_, post_id = sted.datert_etter
+    if post_id is None:
+        return historikk.sist_oppdatert_type(type_)
+    return historikk.sist_oppdatert_post(type_, post_id)
 
 
 def _feeds_og_dato(page: Page, config: MkDocsConfig) -> None:
     """The feeds the page links to (page.meta, read by overrides/main.html) and its date in the sitemap."""
     sted = _bygg.sider.get(page.file.src_uri)
     plan = plan_for(config)
-    feeds = atomfeed.feeds_for_side(plan, sted and sted.type_, sted and sted.post_id, _bygg.historikk)
+    type_, post_id = sted.post if sted else (None, None)
+    feeds = atomfeed.feeds_for_side(plan, type_, post_id, _bygg.historikk)
     page.meta["feeds"] = [{"url": f.sti, "tittel": f.tittel} for f in feeds]
     sist = _sist_oppdatert(page, config)
     if sist.tidspunkt is not None:
@@ -344,6 +361,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Under serve, while data/ or front matter has mistakes, every page opens with them (preview.py).
     if preview.feil() is not None:
         output = arkiv.sett_inn(output, "", preview.banner())
+    if page.meta.get("uten_sok"):
+        output = sok.uten_sok(output)
     return csp.med_policy(output)
 
 

@@ -114,6 +114,9 @@ class Posttype:
     (a measure new in a later tiltaksplan has its page among the measures). None: the kind's records."""
     fil_for: Callable[[Any], str] | None = None
     """record -> the file under data/ its page's «Rediger» link opens, when that is not `fil` for every record."""
+    lister: Callable[[Plan, Any], list[Planutvalg]] | None = None
+    """(plan, record) -> the record's lists of measures per tiltaksplan, which its page shows (as `planer`).
+    A long page shows the first rows of each list and gives the list pages of its own (macros/pagination.py)."""
     navn: str | None = None
     """What the whole file is called where its records have no words (a file that is one record): the title of
     its dataset on the Datasett page (macros/datasett.py)."""
@@ -224,24 +227,30 @@ def _per_plan(plan: Plan, **grupper: Callable[[model.Planoppforing], bool]) -> l
     ]
 
 
+def _virkemiddellister(plan: Plan, virkemiddel: model.Virkemiddel) -> list[Planutvalg]:
+    return _per_plan(plan, tiltak=lambda o: o.virkemiddel == virkemiddel.id)
+
+
 def _virkemiddelside(plan: Plan, virkemiddel: model.Virkemiddel) -> dict[str, Any]:
     return {
         "virkemidler": plan.virkemidler,
-        "planer": _per_plan(plan, tiltak=lambda o: o.virkemiddel == virkemiddel.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
     }
 
 
+def _aktorlister(plan: Plan, aktor: model.Aktor) -> list[Planutvalg]:
+    return _per_plan(
+        plan,
+        eier=lambda o: aktor.id in o.tiltakseiere,
+        partner=lambda o: aktor.id in o.partner_ids and not o.er_trolig_partner(aktor.id),
+        trolig=lambda o: o.er_trolig_partner(aktor.id),
+    )
+
+
 def _aktorside(plan: Plan, aktor: model.Aktor) -> dict[str, Any]:
     omtaler = plan.omtaler_av(aktor.id)
     return {
-        "planer": _per_plan(
-            plan,
-            eier=lambda o: aktor.id in o.tiltakseiere,
-            partner=lambda o: aktor.id in o.partner_ids and not o.er_trolig_partner(aktor.id),
-            trolig=lambda o: o.er_trolig_partner(aktor.id),
-        ),
         "hendelser": _hendelser(plan, "aktorer", aktor.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
@@ -267,10 +276,13 @@ def _statistikk_for(plan: Plan, aktor_id: str) -> dict[str, Any]:
     }
 
 
+def _rollelister(plan: Plan, rolle: model.Rolle) -> list[Planutvalg]:
+    return _per_plan(plan, tiltak=lambda o: rolle.id in o.roller, fra=lambda o: rolle.id in o.roller_fra)
+
+
 def _rolleside(plan: Plan, rolle: model.Rolle) -> dict[str, Any]:
     return {
         "roller": plan.roller,
-        "planer": _per_plan(plan, tiltak=lambda o: rolle.id in o.roller, fra=lambda o: rolle.id in o.roller_fra),
         "aktorer": plan.aktorer,
         "virkemidler": plan.virkemidler,
     }
@@ -409,6 +421,7 @@ registrer(
         mappe="virkemidler",
         mal="virkemiddel.html",
         kontekst=_virkemiddelside,
+        lister=_virkemiddellister,
         tittel=attrgetter("overskrift"),
         registermal="register_virkemiddel.html",
         registerkontekst=_virkemiddelregister,
@@ -423,6 +436,7 @@ registrer(
         mappe="aktorer",
         mal="aktor.html",
         kontekst=_aktorside,
+        lister=_aktorlister,
         registermal="register_aktor.html",
         registerkontekst=_aktorregister,
     )
@@ -438,6 +452,7 @@ registrer(
         mappe="roller",
         mal="rolle.html",
         kontekst=_rolleside,
+        lister=_rollelister,
         registermal="register_rolle.html",
         registerkontekst=_rolleregister,
     )

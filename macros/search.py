@@ -31,6 +31,18 @@ UTELATTE_MAPPER = ("hele-planen",)
 printing; a search answers with the page the text belongs to."""
 
 
+ARTIKKEL = '<article class="md-content__inner md-typeset">'
+"""How Material's base.html opens the article (ROT) on every page."""
+
+
+def uten_sok(html: str) -> str:
+    """A finished page that search leaves out: a page of a split list (macros/pagination.py), whose rows
+    each have their own page. Pagefind skips a page whose root element says data-pagefind-ignore="all"."""
+    if ARTIKKEL not in html:
+        raise ValueError("sok.uten_sok: fant ikke artikkelen i siden; har Material endret base.html?")
+    return html.replace(ARTIKKEL, ARTIKKEL[:-1] + ' data-pagefind-ignore="all">', 1)
+
+
 class Sokefeil(Exception):
     """The search index could not be built; the message says why in bokmål."""
 

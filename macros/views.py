@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import datasett as datasettene
-from . import datatabeller, diagram, okonomi, urls, utforsker
+from . import datatabeller, diagram, okonomi, pagination, urls, utforsker
 from . import rollematrise as matrise
 from .errors import Makrofeil
 from .git_history import UTEN_POSTHISTORIKK, Posthistorikk, SistOppdatert
@@ -56,14 +58,66 @@ def postside(
     """
     posttype = TYPER[type_]
     post = posttype.med_side(plan)[post_id]
+    lister = {}
+    if posttype.lister is not None:
+        planer = pagination.postlister(plan, type_, post_id)
+        lister = {"planer": planer, "utdrag": pagination.postutdrag(type_, post_id, planer)}
     return render(
         posttype.mal,
         side=side,
         omtaler=omtaler,
         endringshistorikk=historikk,
         tidligere_versjoner=versjoner,
+        tidslinje=pagination.tidslinje(plan),
         **{type_: post},
+        **lister,
         **posttype.kontekst(plan, post),
+    )
+
+
+def _listetittel(plan: Plan, liste: pagination.Listeside, med_side: bool = True) -> str:
+    posttype = TYPER[liste.type_]
+    tekst = (
+        miljo()
+        .get_template("_utdrag.html")
+        .module.listetittel(
+            liste.type_,
+            liste.del_,
+            posttype.med_side(plan)[liste.post_id],
+            plan.tiltaksplaner[liste.tiltaksplan_id],
+            liste.sidetall if med_side else None,
+        )
+    )
+    return ren_tekst(tekst)
+
+
+def listetittel(plan: Plan, liste: pagination.Listeside) -> str:
+    """The title of a page of a record's list, as plain text: «Tiltak under «Næringsarealer» i Tiltaksplan 2022, side 2 av 9»."""
+    return _listetittel(plan, liste)
+
+
+def listebeskrivelse(plan: Plan, liste: pagination.Listeside) -> str:
+    """The meta description of a page of a record's list."""
+    return f"{_listetittel(plan, liste)}: tiltakene med midler per år, regionens rolle og tiltakseier."
+
+
+def listeside(plan: Plan, liste: pagination.Listeside, side: PageAddress) -> Markup:
+    """One page of a record's list of measures in one tiltaksplan, with the tables of the record's page."""
+    (tp, kilde, _), utdrag = pagination.listeside_utdrag(plan, liste)
+    posttype = TYPER[liste.type_]
+    post = posttype.med_side(plan)[liste.post_id]
+    return _render(
+        "tiltaksliste.html",
+        plan,
+        side,
+        liste=liste,
+        tp=tp,
+        kilde=kilde,
+        u=utdrag,
+        post=post,
+        posttittel=posttype.tittel(post),
+        tittel=_listetittel(plan, liste),
+        tabelltittel=_listetittel(plan, liste, med_side=False),
     )
 
 
@@ -81,21 +135,25 @@ class Oversiktsplan:
 def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
     """All measures grouped by instrument, with sums per year computed from the data; then each later plan."""
     totalt = okonomi.totalt(plan)
+    grupper = [(TILTAKSPLAN, v.id, plan.tiltak_for_virkemiddel(v.id)) for v in plan.virkemidler.values()]
     senere = []
     for tp in plan.tiltaksplaner_etter_ar:
         if tp.id == TILTAKSPLAN:
             continue
         tiltak = plan.oppforinger(tp.id)
         summer = okonomi.totalt(plan, tp.id)
+        per_virkemiddel = [(v, [t for t in tiltak if t.virkemiddel == v.id]) for v in plan.virkemidler.values()]
+        grupper += [(tp.id, v.id, rader) for v, rader in per_virkemiddel]
         senere.append(
             Oversiktsplan(
                 tp,
                 plan.kilder[tp.kilde],
-                [(v, [t for t in tiltak if t.virkemiddel == v.id]) for v in plan.virkemidler.values()],
+                per_virkemiddel,
                 summer,
                 datatabeller.SUM_AV_TILTAKENE + okonomi.oppgitte_summer(summer),
             )
         )
+    utdrag = pagination.oversikt_utdrag(plan, grupper)
     return _render(
         "tiltaksoversikt.html",
         plan,
@@ -105,6 +163,9 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
         grunnlag_antall=datatabeller.ANTALL_TILTAK,
         antall_per_status=antall_per_status(plan),
         senere=senere,
+        utdrag=utdrag,
+        forkortet=any(u.forkortet for u in utdrag.values()),
+        forste_plan=TILTAKSPLAN,
     )
 
 
@@ -115,18 +176,38 @@ def antall_per_status(plan: Plan) -> dict[str, tuple[str, int]]:
     return {verdi: (tekst, teller.count(verdi)) for verdi, tekst in navn.items()}
 
 
-def tiltaksutforsker(plan: Plan, side: PageAddress) -> Markup:
-    """Every measure in one table, with filters and sorting that the page's own script adds."""
+def tiltaksutforsker(plan: Plan, side: PageAddress, nummer: int = 1) -> Markup:
+    """Every measure in one table, with filters and sorting that the page's own script adds.
+
+    A table too long for one page is split (macros/pagination.py): nummer is the page, and the script
+    fetches every row (utforsker_rader) when someone filters or sorts.
+    """
     rader = utforsker.rader(plan)
+    sidetall = pagination.utforsker_sidetall(len(rader), nummer)
     return _render(
         "tiltaksutforsker.html",
         plan,
         side,
-        rader=rader,
+        rader=pagination.utforsker_rader(rader, nummer),
+        fra=(nummer - 1) * pagination.EXPLORER_ROWS_PER_PAGE + 1,
+        totalt=len(rader),
+        sidetall=sidetall,
+        radfil=side.til(pagination.UTFORSKER_RADER) if sidetall.antall > 1 else None,
         filtre=utforsker.filtre(plan, rader),
         sorteringer=utforsker.sorteringer(),
         skript=side.til(utforsker.SKRIPT),
     )
+
+
+def utforsker_rader(plan: Plan) -> str | None:
+    """Every row of the explorer's table as HTML in a JSON list (pagination.UTFORSKER_RADER), for its script
+    when the table is split; None while it is one page. Links are relative to the file's own folder."""
+    rader = utforsker.rader(plan)
+    if pagination.utforskersider(len(rader)) == 1:
+        return None
+    side = PageAddress(posixpath.dirname(pagination.UTFORSKER_RADER) + "/")
+    rad = miljo().get_template("_utforskerrad.html").module.rad
+    return json.dumps({"rader": [str(rad(side, plan, r, i)).strip() for i, r in enumerate(rader)]}, ensure_ascii=False)
 
 
 def rollematrise(plan: Plan, side: PageAddress) -> Markup:
@@ -137,6 +218,7 @@ def rollematrise(plan: Plan, side: PageAddress) -> Markup:
         plan,
         side,
         grupper=grupper,
+        utdrag=pagination.shorten({g.id: g.tiltak for g in grupper}),
         antall={g.id: matrise.antall(plan, g) for g in grupper},
         fra=[t for t in plan.tiltak.values() if t.roller_fra],
     )
@@ -192,22 +274,69 @@ class Redigering:
 def tidslinje(plan: Plan, side: PageAddress, sidetitler: dict[str, str]) -> Markup:
     """Every dated event, grouped by year, with a theme filter that needs no JavaScript.
 
-    sidetitler maps a page's site-relative URL to its title, for the links to history pages.
+    sidetitler maps a page's site-relative URL to its title, for the links to history pages. A timeline
+    too long for one page (macros/pagination.py) shows the years instead, each linking to its own pages.
     """
-    hendelser = plan.tidslinje()
-    antall_per_tema = {tema: sum(tema in h.tema for h in hendelser) for tema in plan.temaer}
+    sider = pagination.tidslinje(plan)
+    if sider.delt:
+        return _render(
+            "tidslinje_oversikt.html",
+            plan,
+            side,
+            tidslinje=sider,
+            per_side=pagination.HENDELSER_PER_PAGE,
+            flere_sider=any(s.sidetall.antall > 1 for s in sider.sider),
+        )
+    return _tidslinje(plan, side, sider.sider[0], _historikklenker(plan, side, sidetitler))
+
+
+def tidslinjeside(
+    plan: Plan, tidslinjeside: pagination.Tidslinjeside, side: PageAddress, sidetitler: Mapping[str, str]
+) -> Markup:
+    """One page of a split timeline: one year's events (or some of them), with the same theme filter.
+
+    sidetitler maps a page's site-relative URL to its title, as for tidslinje.
+    """
+    return _tidslinje(plan, side, tidslinjeside, _historikklenker(plan, side, sidetitler))
+
+
+def tidslinjetittel(tidslinjeside: pagination.Tidslinjeside) -> str:
+    """The title of a page of a split timeline: «Tidslinje: 2019», «Tidslinje: 2019, side 2 av 3»."""
+    sidetall = tidslinjeside.sidetall
+    del_ = f", side {sidetall.nummer} av {sidetall.antall}" if sidetall.antall > 1 else ""
+    return f"Tidslinje: {tidslinjeside.ar}{del_}"
+
+
+def _temaer(plan: Plan) -> dict[str, str]:
+    return {t.id: t.navn for t in plan.temaer.values()}
+
+
+def _historikklenker(plan: Plan, side: PageAddress, sidetitler: Mapping[str, str]) -> dict[str, tuple[str, str]]:
     historikklenker = {}
     for h in plan.historikksider.values():
         url = urls.fil_url(h.side)
         historikklenker[h.id] = (side.til(url), sidetitler[url])
+    return historikklenker
+
+
+def _tidslinje(
+    plan: Plan,
+    side: PageAddress,
+    tidslinjeside: pagination.Tidslinjeside,
+    historikklenker: dict[str, tuple[str, str]],
+) -> Markup:
+    hendelser = list(tidslinjeside.hendelser)
+    antall_per_tema = {tema: sum(tema in h.tema for h in hendelser) for tema in plan.temaer}
     return _render(
         "tidslinje.html",
         plan,
         side,
         hendelser=hendelser,
-        temaer={t.id: t.navn for t in plan.temaer.values()},
+        temaer=_temaer(plan),
         antall_per_tema=antall_per_tema,
         historikklenker=historikklenker,
+        tidslinjeside=tidslinjeside,
+        tidslinje=pagination.tidslinje(plan),
     )
 
 
@@ -221,6 +350,7 @@ def historikkdiagram(plan: Plan, side: PageAddress, historikk_id: str, tittel: s
         id=f"diagram-{historikk_id}",
         tittel=tittel,
         hendelser=plan.tidslinje(historikk_id),
+        tidslinje=pagination.tidslinje(plan),
     )
 
 
@@ -260,7 +390,12 @@ def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Marku
         _kjent("okonomi", "tabell", del_.tabell, list(tabeller))
     # A table of the 2021 plan is followed by the same table for each later plan, so a new plan year
     # shows on the economy pages without a change to them.
-    senere = {d.tabell: datatabeller.senere_utgaver(plan, tabeller, d.tabell) for d in deler}
+    # With many plans, the plans between the first and the newest stand as CSV files (pagination.OKONOMI_PLANS).
+    senere, eldre = {}, {}
+    for d in deler:
+        senere[d.tabell], eldre[d.tabell] = pagination.okonomi_planer(
+            datatabeller.senere_utgaver(plan, tabeller, d.tabell)
+        )
     viste = [tabeller[d.tabell] for d in deler] + [s.tabell for utgaver in senere.values() for s in utgaver]
     return render(
         "okonomi.html",
@@ -271,10 +406,13 @@ def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Marku
                 tabeller[d.tabell],
                 _diagram(d, tabeller[d.tabell]),
                 [(s, _diagram(d, s.tabell)) for s in senere[d.tabell]],
+                eldre[d.tabell],
             )
             for d in deler
         ],
+        antall_planer=pagination.OKONOMI_PLANS,
         forste=_plan_og_kilde(plan, TILTAKSPLAN),
+        korte=pagination.okonomi_utdrag(viste),
         med_beregnet=any(t.har_beregnet for t in viste),
         med_anslag=any(t.har_anslag for t in viste),
     )
