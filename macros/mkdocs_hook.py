@@ -362,7 +362,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if preview.feil() is not None:
         output = arkiv.sett_inn(output, "", preview.banner())
     if page.meta.get("uten_sok"):
-        output = sok.uten_sok(output)
+        output = search.uten_sok(output)
     return csp.med_policy(output)
 
 
