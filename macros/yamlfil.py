@@ -166,8 +166,9 @@ MAKS_DYBDE = 40
 (or a list nested a thousand times) would otherwise exhaust Python's stack."""
 
 MAKS_NODER = 50_000
-"""Most values one file may expand to. The real files have a few thousand; YAML aliases (*a) can
-make a short file expand to billions («billion laughs»), which would hang the build."""
+"""Most values YAML aliases (*a) may add to one file when filled in. The real files use none; aliases
+can make a short file expand to billions («billion laughs»), which would hang the build. Values written
+out count nothing, so a long file (a region with thousands of tiltak) is never refused."""
 
 _STANDARDMERKER = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
 
@@ -188,6 +189,7 @@ class _Bygging:
         self.forskyvning = forskyvning
         self.feil: list[Feil] = []
         self.noder = 0
+        self.sette: set[int] = set()
 
     def _linje(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.forskyvning
@@ -197,7 +199,11 @@ class _Bygging:
 
     def bygg(self, node: yaml.Node, sti: Sti) -> Any:
         """The plain value of a node; paths and lines go into the document."""
-        self.noder += 1
+        # A node reached a second time is an alias filled in: only those count towards the limit.
+        if id(node) in self.sette:
+            self.noder += 1
+        else:
+            self.sette.add(id(node))
         if self.noder > MAKS_NODER:
             raise _ForStor(
                 f"filen blir til mer enn {MAKS_NODER} verdier når YAML-aliasene (*navn) er fylt ut. "

@@ -43,7 +43,7 @@ from macros.kildegrunnlag import feil_for_poster_uten_kilde
 from macros.load import load_plan
 from macros.pages import genererte_sider, sidestier
 from macros.registry import TYPER, med_sider
-from macros.yamlfil import MAKS_DYBDE, les_yaml_tekst
+from macros.yamlfil import MAKS_DYBDE, MAKS_NODER, les_yaml_tekst
 
 settings.register_profile(
     "regionplan",
@@ -676,6 +676,13 @@ def test_an_alias_bomb_is_refused_quickly():
         linjer.append(f"{navn}: &{navn} [{', '.join([f'*{forrige}'] * 10)}]")
     _, feil = les_yaml_tekst("\n".join(linjer) + "\n", "data/temaer.yml")
     assert len(feil) == 1 and "YAML-aliasene" in feil[0].melding
+
+
+def test_a_long_file_without_aliases_is_read():
+    # The limit is on values aliases add: a region with thousands of tiltak writes every value out.
+    tekst = "".join(f"- {{id: t{i}, navn: Tiltak {i}}}\n" for i in range(MAKS_NODER))
+    dokument, feil = les_yaml_tekst(tekst, "data/temaer.yml")
+    assert feil == [] and len(dokument.verdi) == MAKS_NODER
 
 
 @pytest.mark.parametrize(
