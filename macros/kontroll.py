@@ -13,6 +13,7 @@ from pathlib import Path
 from . import urls
 from .feil import Datafeil, Feil
 from .front_matter import CheckedFrontMatter, les_sidemeta, sjekk_kilder
+from .gcpause import paused_gc
 from .load import load_plan_cached
 from .model import NyttTiltak, Plan
 from .registry import TYPER, med_sider
@@ -23,6 +24,11 @@ PROSJEKT = Path(__file__).resolve().parent.parent
 
 def kontroller(prosjekt: Path = PROSJEKT, docs_dir: Path | None = None) -> tuple[Plan, dict[str, CheckedFrontMatter]]:
     """The validated plan and pages, or Datafeil listing every mistake in data/ and front matter together."""
+    with paused_gc():
+        return _kontroller(prosjekt, docs_dir)
+
+
+def _kontroller(prosjekt: Path, docs_dir: Path | None) -> tuple[Plan, dict[str, CheckedFrontMatter]]:
     feil: list[Feil] = []
     plan = None
     try:

@@ -161,6 +161,8 @@ def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError, forskyvning: int) -> Feil
 
 _konstruktor = yaml.SafeLoader("")
 
+_TEKST = "tag:yaml.org,2002:str"
+
 MAKS_DYBDE = 40
 """Deepest nesting a data file may have; the deepest real record is 6 levels, and deeper input
 (or a list nested a thousand times) would otherwise exhaust Python's stack."""
@@ -251,6 +253,9 @@ class _Bygging:
 
     def _skalar(self, node: yaml.ScalarNode) -> Any:
         """The value of a scalar, or _UGYLDIG with a mistake recorded when YAML cannot construct it."""
+        if node.tag == _TEKST:
+            # Most scalars are text, which YAML constructs as the node's value: no need to ask it.
+            return node.value
         try:
             return _konstruktor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as feil:
@@ -273,6 +278,11 @@ class _Bygging:
                 melding = f"tallet på {len(node.value)} tegn er for langt til å leses. Skriv et kortere tall."
             else:
                 melding = f"verdien «{node.value}» kan ikke leses som {_merke(node.tag)}. Fjern merket."
+        finally:
+            # The constructor remembers each node it has built (for aliases within one document); this
+            # one is shared by every file read, so without this it would keep every scalar ever read alive.
+            _konstruktor.constructed_objects.pop(node, None)
+            _konstruktor.recursive_objects.pop(node, None)
         self._mangel(node, melding)
         return _UGYLDIG
 
