@@ -5,6 +5,7 @@ This is the only place YAML becomes objects. Nothing here depends on MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from .gcpause import paused_gc
 from .meldinger import valider_post
 from .registry import TYPER, Posttype, sjekk_registeret
 from .sjekker import Lest, sjekk_referanser, sjekk_summer, sjekk_tiltaksplanposter
-from .yamlfil import YamlDokument, les_yaml
+from .yamlfil import YamlDokument, les_yaml_innhold
 
 
 def load_plan(data_dir: Path) -> model.Plan:
@@ -27,19 +28,49 @@ def load_plan(data_dir: Path) -> model.Plan:
 
 def load_plan_allowing_mismatches(data_dir: Path) -> tuple[model.Plan, list[Feil]]:
     """Load data_dir, raising Datafeil for invalid data, but return totals that do not reconcile instead of raising."""
+    innhold = {}
+    for posttype in TYPER.values():
+        try:
+            innhold[posttype.fil] = (data_dir / posttype.fil).read_bytes()
+        except FileNotFoundError:
+            innhold[posttype.fil] = None
+    return load_files_allowing_mismatches(innhold, data_dir.name)
+
+
+Filresultat = tuple[Lest | None, list[Feil]]
+"""What one file gave: its validated records (None when it could not be used) and its own mistakes."""
+
+
+def load_files_allowing_mismatches(
+    innhold: Mapping[str, bytes | None],
+    mappe: str = "data",
+    kjente: dict[str, tuple[bytes | None, Filresultat]] | None = None,
+) -> tuple[model.Plan, list[Feil]]:
+    """load_plan_allowing_mismatches for the files' contents: file name under data/ -> bytes (None: missing).
+
+    mappe names the folder in messages. kjente, when given, holds each file's content and what it gave from an
+    earlier call (an older revision of the same files): a file with the same content again is not read again,
+    and kjente is updated. Every check across files runs each time.
+    """
     with paused_gc():
-        return _load(data_dir)
+        sjekk_registeret()
+        resultater: dict[str, Filresultat] = {}
+        for nokkel, posttype in TYPER.items():
+            fil = innhold.get(posttype.fil)
+            forrige = kjente.get(posttype.fil) if kjente is not None else None
+            if forrige is not None and forrige[0] == fil:
+                resultater[nokkel] = forrige[1]
+                continue
+            resultater[nokkel] = _les_fil(fil, f"{mappe}/{posttype.fil}", posttype)
+            if kjente is not None:
+                kjente[posttype.fil] = (fil, resultater[nokkel])
+        return _samle(resultater)
 
 
-def _load(data_dir: Path) -> tuple[model.Plan, list[Feil]]:
-    sjekk_registeret()
-    feil: list[Feil] = []
+def _samle(resultater: dict[str, Filresultat]) -> tuple[model.Plan, list[Feil]]:
+    feil: list[Feil] = [f for _, filfeil in resultater.values() for f in filfeil]
     avvik: list[Feil] = []
-    lest: dict[str, Lest] = {}
-    for nokkel, posttype in TYPER.items():
-        resultat = _les_fil(data_dir, posttype, feil)
-        if resultat is not None:
-            lest[nokkel] = resultat
+    lest = {nokkel: resultat for nokkel, (resultat, _) in resultater.items() if resultat is not None}
     if len(lest) == len(TYPER):
         # Cross-checks run on the records that did validate, so one bad record
         # does not hide a broken reference in another.
@@ -55,16 +86,16 @@ def _verdi(lest: Lest, posttype: Posttype) -> Any:
     return lest.poster if posttype.liste else lest.poster[""]
 
 
-def _les_fil(data_dir: Path, posttype: Posttype, feil: list[Feil]) -> Lest | None:
-    visningsnavn = f"{data_dir.name}/{posttype.fil}"
-    dokument, lesefeil = les_yaml(data_dir / posttype.fil, visningsnavn)
+def _les_fil(innhold: bytes | None, visningsnavn: str, posttype: Posttype) -> Filresultat:
+    feil: list[Feil] = []
+    dokument, lesefeil = les_yaml_innhold(innhold, visningsnavn)
     feil += lesefeil
     if dokument is None or lesefeil:
-        return None
+        return None, feil
     if not posttype.liste:
         objekt, postfeil = valider_post(posttype.modell, dokument.verdi, dokument, (), None)
         feil += postfeil
-        return Lest(dokument, {"": objekt}, {"": ()}) if objekt is not None else None
+        return (Lest(dokument, {"": objekt}, {"": ()}) if objekt is not None else None), feil
     if not isinstance(dokument.verdi, list):
         feil.append(
             Feil(
@@ -73,8 +104,8 @@ def _les_fil(data_dir: Path, posttype: Posttype, feil: list[Feil]) -> Lest | Non
                 linje=1,
             )
         )
-        return None
-    return _les_poster(dokument, posttype, feil)
+        return None, feil
+    return _les_poster(dokument, posttype, feil), feil
 
 
 def _les_poster(dokument: YamlDokument, posttype: Posttype, feil: list[Feil]) -> Lest | None:

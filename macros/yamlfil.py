@@ -68,9 +68,24 @@ class YamlDokument:
 def les_yaml(sti: Path, visningsnavn: str) -> tuple[YamlDokument | None, list[Feil]]:
     """Parse a YAML file; syntax errors, duplicate keys or an empty file come back as Feil."""
     try:
-        tekst = sti.read_text(encoding="utf-8")
+        innhold = sti.read_bytes()
     except FileNotFoundError:
+        innhold = None
+    return les_yaml_innhold(innhold, visningsnavn)
+
+
+def som_tekst(innhold: bytes) -> str:
+    """A file's bytes as the text Path.read_text gives (UTF-8, any line ending read as \n); UnicodeDecodeError if not UTF-8."""
+    tekst = innhold.decode("utf-8")
+    return tekst.replace("\r\n", "\n").replace("\r", "\n") if "\r" in tekst else tekst
+
+
+def les_yaml_innhold(innhold: bytes | None, visningsnavn: str) -> tuple[YamlDokument | None, list[Feil]]:
+    """Parse a YAML file's content (None: the file is missing), as les_yaml does."""
+    if innhold is None:
         return None, [Feil(visningsnavn, "filen mangler. Den må finnes i data/.")]
+    try:
+        tekst = som_tekst(innhold)
     except UnicodeDecodeError as feil:
         linje = feil.object[: feil.start].count(b"\n") + 1
         return None, [

@@ -8,13 +8,20 @@ that nothing kept between builds grows without bound.
 from __future__ import annotations
 
 import gc
+import os
+import shutil
+import subprocess
+from collections import OrderedDict
 
 import pytest
-from conftest import PROSJEKT
+from conftest import PROSJEKT, endre
 
-from macros import yamlfil
+from macros import githistorikk, load, yamlfil
+from macros.endringer import sammenlign
+from macros.endringstekst import setning
 from macros.gcpause import paused_gc
 from macros.load import load_plan
+from macros.registry import TYPER
 
 
 def test_paused_gc_turns_the_collector_back_on_even_after_an_error():
@@ -52,3 +59,72 @@ def test_text_scalars_read_as_yaml_reads_them():
     dokument, feil = yamlfil.les_yaml_tekst(tekst, "data/temaer.yml")
     assert not feil
     assert dokument.verdi == yamlfil.les_verdier(tekst)
+
+
+def _commit(mappe, melding: str, tidspunkt: str) -> None:
+    miljo = {**os.environ, "GIT_AUTHOR_DATE": tidspunkt, "GIT_COMMITTER_DATE": tidspunkt}
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "add", "-A"], cwd=mappe, check=True, env=miljo)
+    subprocess.run([*git, "commit", "-q", "-m", melding], cwd=mappe, check=True, env=miljo)
+
+
+def test_the_history_reads_each_file_once_per_content_and_nothing_before_the_first_invalid_revision(
+    tmp_path, monkeypatch
+):
+    """Newest first: every file of the newest revision, then only the file that changed in each older one; the
+    revision whose data no longer validates is the last one read (the oldest, whose glossary differs, is not)."""
+    data = tmp_path / "data"
+    shutil.copytree(PROSJEKT / "data", data)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    endre(data / "ordliste.yml", "den interkommunale næringsutviklingsenheten", "næringsutviklingsenheten")
+    _commit(tmp_path, "Eldst: gyldig, men før en ugyldig revisjon", "2025-01-01T12:00:00Z")
+    temaer = (data / "temaer.yml").read_bytes()
+    (data / "temaer.yml").write_text("a: [\n", encoding="utf-8")
+    endre(data / "ordliste.yml", "næringsutviklingsenheten", "den interkommunale næringsutviklingsenheten")
+    _commit(tmp_path, "Ugyldig YAML", "2025-01-02T12:00:00Z")
+    (data / "temaer.yml").write_bytes(temaer)
+    _commit(tmp_path, "Gyldig igjen", "2025-01-03T12:00:00Z")
+    endre(data / "tiltak.yml", "kr: {2022: 300000, 2023: 300000,", "kr: {2022: 300000, 2023: 250000,")
+    _commit(tmp_path, "Snowball", "2025-01-04T12:00:00Z")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "side.md").write_text("# Side\n", encoding="utf-8")
+    _commit(tmp_path, "Bare en side", "2025-01-05T12:00:00Z")
+    endre(data / "aktorer.yml", 'navn: "Lillehammer kommune"', 'navn: "Lillehammer kommune (ny)"')
+    _commit(tmp_path, "Aktør", "2025-01-06T12:00:00Z")
+
+    lest: list[str] = []
+    ekte = load.les_yaml_innhold
+
+    def tell(innhold, visningsnavn):
+        lest.append(visningsnavn)
+        return ekte(innhold, visningsnavn)
+
+    monkeypatch.setattr(load, "les_yaml_innhold", tell)
+    monkeypatch.setattr(githistorikk, "_PLANER", OrderedDict())
+    monkeypatch.setattr(githistorikk, "_HISTORIKKER", OrderedDict())
+    historikk = githistorikk.les_historikk(tmp_path)
+
+    filer = [f"data/{t.fil}" for t in TYPER.values()]
+    assert sorted(lest) == sorted([*filer, "data/aktorer.yml", "data/tiltak.yml", "data/temaer.yml"])
+    assert historikk.siden.iso == "2025-01-03T12:00:00Z" and historikk.avkortet
+    endringer = [(e.tidspunkt.iso, e.type, e.id) for e in historikk.endringer]
+    assert endringer == [
+        ("2025-01-06T12:00:00Z", "aktor", "lillehammer-kommune"),
+        ("2025-01-04T12:00:00Z", "tiltak", "snowball"),
+    ]
+    # The same history without any shortcut: every revision from the first valid one loaded on its own.
+    revisjoner = ["HEAD~3", "HEAD~2", "HEAD"]
+    planer = []
+    for revisjon in revisjoner:
+        mappe = tmp_path / "eksport" / revisjon / "data"
+        mappe.mkdir(parents=True)
+        for t in TYPER.values():
+            innhold = subprocess.run(
+                ["git", "show", f"{revisjon}:data/{t.fil}"], cwd=tmp_path, capture_output=True, check=True
+            ).stdout
+            (mappe / t.fil).write_bytes(innhold)
+        planer.append(load.load_plan(mappe))
+    par = list(zip(planer, planer[1:], strict=False))
+    assert sorted(e.tekst for e in historikk.endringer) == sorted(
+        setning(e, gammel, ny) for gammel, ny in par for e in sammenlign(gammel, ny)
+    )
