@@ -49,11 +49,16 @@ def prosjektmappe(config: MkDocsConfig) -> Path:
 
 
 def plan_for(config: MkDocsConfig) -> Plan:
-    """The validated plan (under serve, while data/ has mistakes: the last good one), or a build error."""
-    try:
-        return preview.plan(prosjektmappe(config) / "data")
-    except Datafeil as feil:
-        raise PluginError(str(feil)) from None
+    """The validated plan (under serve, while data/ has mistakes: the last good one), or a build error.
+
+    Read once per build: every page asks several times, and each ask looked at every file in data/.
+    """
+    if _bygg.plan is None:
+        try:
+            _bygg.plan = preview.plan(prosjektmappe(config) / "data")
+        except Datafeil as feil:
+            raise PluginError(str(feil)) from None
+    return _bygg.plan
 
 
 @dataclass
@@ -74,6 +79,8 @@ class _Bygg:
     """The adopted versions (macros/arkiv.py), read in on_files and built in on_post_build."""
     meld_fra: str = ""
     """Where «Meld fra om feil» goes (macros/meld_fra.py), decided once in on_files."""
+    plan: Plan | None = None
+    """The plan this build shows (plan_for), read on first use after on_config has checked data/."""
 
 
 _bygg = _Bygg()

@@ -128,3 +128,37 @@ def test_the_history_reads_each_file_once_per_content_and_nothing_before_the_fir
     assert sorted(e.tekst for e in historikk.endringer) == sorted(
         setning(e, gammel, ny) for gammel, ny in par for e in sammenlign(gammel, ny)
     )
+
+
+def test_the_plans_indexes_give_what_a_scan_of_every_record_gives(plan):
+    alle = [o for tp in plan.tiltaksplaner_etter_ar for o in plan.oppforinger(tp.id)]
+    assert any(o.er_trolig_partner(a) for o in alle for a in o.partner_ids), "the data has a «trolig» partner"
+    for aktor_id in [*plan.aktorer, "ingen-slik-aktor"]:
+        assert plan.oppforinger_som_nevner(aktor_id) == [
+            o for o in alle if aktor_id in o.tiltakseiere or aktor_id in o.partner_ids
+        ]
+    for felt in ("tiltak", "aktorer"):
+        ider = {i for h in plan.hendelser.values() for i in getattr(h, felt)}
+        assert ider
+        for post_id in [*ider, "ingen-slik-post"]:
+            assert plan.hendelser_med(felt, post_id) == [
+                h for h in sorted(plan.hendelser.values(), key=lambda h: h.tid) if post_id in getattr(h, felt)
+            ]
+    for historikk in [None, *plan.historikksider]:
+        assert plan.tidslinje(historikk) == sorted(
+            (h for h in plan.hendelser.values() if historikk is None or historikk in h.historikk), key=lambda h: h.tid
+        )
+
+
+def test_the_plans_lists_are_the_callers_own(plan):
+    """A caller that changes a list it got does not change what the next caller gets."""
+    for hent in (
+        lambda: plan.oppforinger("tiltaksplan-2021"),
+        lambda: plan.oppforinger_som_nevner("lillehammer-kommune"),
+        lambda: plan.hendelser_med("aktorer", "lillehammer-kommune"),
+        plan.tidslinje,
+    ):
+        liste = hent()
+        assert liste
+        liste.clear()
+        assert hent()
