@@ -588,7 +588,7 @@ class Planoppforing:
         """True when the plan only says the actor will probably be a partner («trolig»)."""
         return any(isinstance(p, Aktorlenke) and p.aktor == aktor_id for p in self.partnere)
 
-    @property
+    @functools.cached_property
     def celler(self) -> list[tuple[Plankolonne, Midler | None]]:
         """The plan's money columns with this measure's cell in each (None where the plan has none)."""
         if isinstance(self.post, Tiltak):
