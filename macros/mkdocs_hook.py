@@ -291,7 +291,8 @@ def _kilder(page: Page, plan: Plan) -> list[str]:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The glossary on every page, and the plan text's headings and links from the same walk
     # (before the title below is escaped, so the page's own front matter is what is recorded).
-    gang = _forklar(html, page, config)
+    # Only the plan text's headings, links and blocks are collected; a generated page needs its HTML alone.
+    gang = _forklar(html, page, config, innhold=page.file.generated_by is None)
     if page.file.generated_by is None:
         lest = plantekst.les_side(page.file.src_uri, page.url, page.meta, gang.innhold, page.title)
         plantekst.samling().legg_til(lest)
@@ -310,15 +311,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return gang.html
 
 
-def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True):
-    """The glossary pass over the page's HTML, with the terms (and passages) the page switches off."""
+def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True, innhold: bool = False):
+    """The glossary pass over the page's HTML, with the terms (and passages) the page switches off.
+
+    innhold: also collect the headings, links and text blocks (macros/htmlgang.py).
+    """
     plan = plan_for(config)
     fil = f"docs/{page.file.src_uri}"
     try:
         unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
         if not tekststykker:
             unntak = [u for u in unntak if u.tekststykke is None]
-        return forklar(html, plan, unntak, fil)
+        return forklar(html, plan, unntak, fil, innhold=innhold)
     except PageError as feil:
         raise PluginError(str(feil)) from None
 

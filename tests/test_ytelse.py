@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import gc
 import os
+import posixpath
+import random
+import re
 import shutil
 import subprocess
 from collections import OrderedDict
@@ -16,7 +19,7 @@ from collections import OrderedDict
 import pytest
 from conftest import PROSJEKT, endre
 
-from macros import githistorikk, load, yamlfil
+from macros import githistorikk, htmlgang, load, ordforklaring, urls, yamlfil
 from macros.endringer import sammenlign
 from macros.endringstekst import setning
 from macros.gcpause import paused_gc
@@ -162,3 +165,116 @@ def test_the_plans_lists_are_the_callers_own(plan):
         assert liste
         liste.clear()
         assert hent()
+
+
+# The glossary pass (macros/htmlgang.py): the simple split and the run-skipping path give what HTMLParser gives.
+
+_BITER = [
+    "<p>",
+    "</p>",
+    '<a href="../tiltak/snowball/">',
+    "</a>",
+    '<h2 id="x">',
+    "</h2>",
+    '<span class="rp-kilde">',
+    "</span>",
+    '<div data-ordforklaring="av">',
+    '<div data-ordforklaring="&#97;v">',
+    "</div>",
+    "<br>",
+    "<br/>",
+    "<br />",
+    "<code>",
+    "</code>",
+    '<td class="a b" title="LRV &amp; co">',
+    "</td>",
+    "<li>",
+    "</li>",
+    "<!-- en kommentar -->",
+    "&amp;",
+    "&nbsp;",
+    "&#229;",
+    "&#xE5;",
+    "LRV",
+    "LRVs",
+    " tiltak ",
+    "Lillehammer-regionen Vekst",
+    "næringsliv",
+    "\n",
+    " ",
+    "tekst",
+]
+_VANSKELIGE = [
+    # Things only HTMLParser reads: each sends the whole page the long way.
+    "</P>",
+    "<P>",
+    "< 5",
+    "& co",
+    "&amp co",
+    "<script>",
+    "</script>",
+    "<!DOCTYPE html>",
+    "<a href=uten-anforsel>",
+    "<!-- a -- b -->",
+    "<title>",
+]
+
+
+def _tilfeldig_html(rng) -> str:
+    return "".join(rng.choice(_VANSKELIGE if rng.random() < 0.02 else _BITER) for _ in range(rng.randint(0, 40)))
+
+
+def _merk(tekst: str, utelatt: bool) -> str:
+    return tekst if utelatt else re.sub(r"(?<!\w)LRVs?(?!\w)", lambda m: f"[{m.group()}]", tekst)
+
+
+def test_the_simple_split_gives_what_htmlparser_gives():
+    rng = random.Random(20261127)
+    enkle = 0
+    for _ in range(4000):
+        html = _tilfeldig_html(rng)
+        enkle += htmlgang._enkel(html)
+        sakte = htmlgang.gjennomga(html, _merk, rask=False)
+        assert htmlgang.gjennomga(html, _merk) == sakte, html
+        uten = htmlgang.gjennomga(html, _merk, innhold=False, treff=re.compile(r"(?<!\w)LRVs?(?!\w)"))
+        assert uten.html == sakte.html and uten.innhold == [], html
+    assert 500 < enkle < 3500, "both ways are exercised"
+
+
+def test_the_glossary_pass_gives_what_htmlparser_gives_on_every_page(bygget, plan):
+    ordbok = ordforklaring._ordbok(plan)
+    assert ordbok.trygg
+    artikler = [
+        side.read_text(encoding="utf-8").partition('<article class="md-content__inner md-typeset">')[2]
+        for side in sorted(bygget.rglob("*.html"))
+    ]
+    artikler = [a.partition("</article>")[0] for a in artikler if a]
+    assert len(artikler) > 100
+    for html in artikler:
+        sakte = htmlgang.gjennomga(html, ordforklaring._PageTerms(ordbok, []), rask=False)
+        assert htmlgang.gjennomga(html, ordforklaring._PageTerms(ordbok, [])) == sakte
+        side = ordforklaring._PageTerms(ordbok, [])
+        assert htmlgang.gjennomga(html, side, innhold=False, treff=side.treff).html == sakte.html
+    assert sum(map(htmlgang._enkel, artikler)) > 0.9 * len(artikler), "most pages take the simple split"
+
+
+def test_the_glossary_pattern_finds_what_the_list_of_spellings_finds(plan):
+    skrivemater = list(ordforklaring._ordbok(plan).ord_id)
+    liste = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(skrivemater, key=len, reverse=True)))})(?!\w)")
+    tre = re.compile(ordforklaring.monster_for(skrivemater))
+    rng = random.Random(7)
+    biter = [*skrivemater, " ", "-", "s", "er", ".", "æ", "\n", "Lillehammer", "regionen", "<", ">"]
+    for _ in range(3000):
+        tekst = "".join(rng.choice(biter) for _ in range(rng.randint(0, 12)))
+        assert [(m.start(), m.group()) for m in tre.finditer(tekst)] == [
+            (m.start(), m.group()) for m in liste.finditer(tekst)
+        ], tekst
+
+
+def test_links_between_pages_are_what_posixpath_gives():
+    rng = random.Random(3)
+    deler = ["tiltak", "snowball", "a.b", ".", "", "..", "c d", "index.html"]
+    for _ in range(20000):
+        til = "/".join(rng.choice(deler) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"])
+        fra = "/".join(rng.choice(deler) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"])
+        assert urls._relpath(til or ".", fra or ".") == posixpath.relpath(til or ".", fra or "."), (til, fra)
