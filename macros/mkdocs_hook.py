@@ -34,6 +34,7 @@ from macros import (
 )
 from macros.feil import Datafeil
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
+from macros.htmlgang import ferdig_html
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
@@ -81,6 +82,8 @@ class _Bygg:
     """Where «Meld fra om feil» goes (macros/meld_fra.py), decided once in on_files."""
     plan: Plan | None = None
     """The plan this build shows (plan_for), read on first use after on_config has checked data/."""
+    ferdige: dict[str, tuple[str, str, set]] = field(default_factory=dict)
+    """Generated pages Markdown is spared: path -> (their source, their HTML, their anchor ids), until on_page_content."""
 
 
 _bygg = _Bygg()
@@ -233,7 +236,19 @@ def _kildeboks_etter(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
 
 
-on_page_markdown = CombinedEvent(_som_tekst, _kildeboks_etter)
+def _uten_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Last: a page made from data is finished HTML, which Markdown would only copy (htmlgang.ferdig_html).
+    # MkDocs renders an empty page instead, and on_page_content puts the HTML in.
+    if page.file.src_uri not in _bygg.sider:
+        return markdown
+    ferdig = ferdig_html(markdown)
+    if ferdig is None:
+        return markdown
+    _bygg.ferdige[page.file.src_uri] = (markdown, *ferdig)
+    return ""
+
+
+on_page_markdown = CombinedEvent(_som_tekst, _kildeboks_etter, _uten_markdown)
 
 
 def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):
@@ -289,6 +304,9 @@ def _kilder(page: Page, plan: Plan) -> list[str]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _bygg.ferdige:
+        # What Markdown would have made of the page, and the anchors it would have noted for MkDocs' check.
+        page.markdown, html, page.present_anchor_ids = _bygg.ferdige.pop(page.file.src_uri)
     # The glossary on every page, and the plan text's headings and links from the same walk
     # (before the title below is escaped, so the page's own front matter is what is recorded).
     # Only the plan text's headings, links and blocks are collected; a generated page needs its HTML alone.

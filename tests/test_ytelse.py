@@ -8,16 +8,20 @@ that nothing kept between builds grows without bound.
 from __future__ import annotations
 
 import gc
+import itertools
+import json
 import os
 import posixpath
 import random
 import re
 import shutil
 import subprocess
+import sys
 from collections import OrderedDict
 
 import pytest
-from conftest import PROSJEKT, endre
+import yaml
+from conftest import PROSJEKT, endre, lag_nettsted
 
 from macros import githistorikk, htmlgang, load, ordforklaring, urls, yamlfil
 from macros.endringer import sammenlign
@@ -278,3 +282,94 @@ def test_links_between_pages_are_what_posixpath_gives():
         til = "/".join(rng.choice(deler) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"])
         fra = "/".join(rng.choice(deler) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"])
         assert urls._relpath(til or ".", fra or ".") == posixpath.relpath(til or ".", fra or "."), (til, fra)
+
+
+# The pages made from data skip Markdown (htmlgang.ferdig_html): each is also rendered the ordinary way and compared.
+
+_SAMMENLIGN_MED_MARKDOWN = """
+import copy, json, os, sys
+sys.path.insert(0, os.getcwd())
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure import pages
+
+ekte = pages.Page.render
+resultat = {"generert": 0, "spart": 0, "ulik": []}
+
+
+def render(self, config, files):
+    ekte(self, config, files)
+    if self.file.generated_by is None:
+        return
+    resultat["generert"] += 1
+    hook = next(m for m in list(sys.modules.values()) if hasattr(m, "_uten_markdown"))
+    ferdig = hook._bygg.ferdige.get(self.file.src_uri)
+    if ferdig is None:
+        return
+    resultat["spart"] += 1
+    kopi = copy.copy(self)
+    kopi.markdown = ferdig[0]
+    ekte(kopi, config, files)
+    if (kopi.content, kopi.present_anchor_ids, list(kopi.toc), kopi._title_from_render, kopi.links_to_anchors) != (
+        ferdig[1], ferdig[2], list(self.toc), self._title_from_render, self.links_to_anchors
+    ):
+        resultat["ulik"].append(self.file.src_uri)
+
+
+pages.Page.render = render
+config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1])
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+print(json.dumps(resultat))
+"""
+
+
+def _sammenlign_med_markdown(mappe):
+    svar = subprocess.run(
+        [sys.executable, "-c", _SAMMENLIGN_MED_MARKDOWN, str(mappe / "site")],
+        cwd=mappe,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
+    assert svar.returncode == 0, svar.stderr[-3000:]
+    return json.loads(svar.stdout.strip().splitlines()[-1])
+
+
+def test_a_page_made_from_data_is_what_markdown_makes_of_it(tmp_path):
+    resultat = _sammenlign_med_markdown(lag_nettsted(tmp_path / "nettsted"))
+    assert resultat["ulik"] == []
+    assert resultat["spart"] == resultat["generert"] > 50, resultat
+
+
+NASTY = [
+    "a\n```\nb\n```",
+    "tab\there",
+    "x\n   \ny",
+    "~~~\nkode\n~~~",
+    "<!-- c -->",
+    "linje\r\nCR",
+    "    innrykk\n    kode",
+]
+"""Text that Markdown would read differently inside a page: fences, tabs, lines of spaces, line endings, indents."""
+
+
+def test_hostile_data_never_makes_the_shortcut_differ_from_markdown(tmp_path):
+    from test_fiendtlig import _forbered
+
+    mappe = lag_nettsted(tmp_path / "nettsted")
+    _forbered(mappe)
+    tekster = itertools.cycle(NASTY)
+    for fil in ("tiltak.yml", "aktorer.yml", "hendelser.yml"):
+        sti = mappe / "data" / fil
+        poster = yaml.safe_load(sti.read_text(encoding="utf-8"))
+        for post in poster[::2]:
+            for felt in ("navn", "merknad", "sitat", "tekst"):
+                if isinstance(post.get(felt), str):
+                    post[felt] += " " + next(tekster)
+        sti.write_text(yaml.safe_dump(poster, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    resultat = _sammenlign_med_markdown(mappe)
+    assert resultat["ulik"] == []
+    # Both ways are taken: the pages without the hostile text skip Markdown, the others go through it.
+    assert 0 < resultat["spart"] < resultat["generert"], resultat
