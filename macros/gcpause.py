@@ -24,3 +24,16 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def freeze_survivors() -> None:
+    """Put every object alive now beyond the collector's reach until the next call (gc.freeze).
+
+    Called once per build after data/ is read: the plan, the modules and the configuration live as long
+    as the build, and every full collection would walk them again. Under `mkdocs serve` the previous
+    build's objects are let back in and collected first, so its garbage does not stay frozen.
+    """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()

@@ -33,6 +33,7 @@ from macros import (
     urls,
 )
 from macros.feil import Datafeil
+from macros.gcpause import freeze_survivors
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.htmlgang import ferdig_html
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
@@ -105,6 +106,7 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(str(feil)) from None
     _bygg = _Bygg()
     plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()}, plan_for(config))
+    freeze_survivors()
 
 
 # Before the plugins' on_files: the redirects plugin learns which pages exist there, generated ones too.

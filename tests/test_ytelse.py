@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import weakref
 from collections import OrderedDict
 
 import pytest
@@ -373,3 +374,24 @@ def test_hostile_data_never_makes_the_shortcut_differ_from_markdown(tmp_path):
     assert resultat["ulik"] == []
     # Both ways are taken: the pages without the hostile text skip Markdown, the others go through it.
     assert 0 < resultat["spart"] < resultat["generert"], resultat
+
+
+def test_freezing_lets_the_previous_builds_garbage_be_collected():
+    from macros.gcpause import freeze_survivors
+
+    class Post:
+        pass
+
+    try:
+        forrige_bygg = Post()
+        forrige_bygg.selv = forrige_bygg  # a reference cycle: only the collector frees it
+        finnes = weakref.ref(forrige_bygg)
+        freeze_survivors()
+        assert gc.get_freeze_count() > 0
+        del forrige_bygg
+        gc.collect()
+        assert finnes() is not None, "frozen, the cycle is out of the collector's reach during the build"
+        freeze_survivors()
+        assert finnes() is None, "the next build lets it back in and collects it"
+    finally:
+        gc.unfreeze()
