@@ -265,10 +265,10 @@ def gjennomga(
     (treff must not match across <, >, & or ;). rask=False always uses HTMLParser (the tests compare the two).
     """
     parser = _Parser(tekst, innhold)
-    if rask and _enkel(html):
+    if rask and enkel_html(html):
         if not innhold and treff is not None:
             return Gjennomgang(_bare_tekst(html, tekst, treff), [])
-        _les_biter(parser, _BIT.finditer(html))
+        _les_biter(parser, BITER.finditer(html))
     else:
         parser.feed(html)
         parser.close()
@@ -277,10 +277,11 @@ def gjennomga(
 
 # The pages' HTML is the kind Markdown and the site's templates write: lower-case tags, attributes in
 # double quotes, every & a character reference, comments without «--» inside. HTML of that kind is split
-# here with one regular expression into the same pieces HTMLParser hands its handlers, four times faster
-# (HTMLParser counts lines and columns at every piece). Anything else, anywhere in the page (a script or
-# style, <!DOCTYPE, a bare < or &, an unquoted attribute), and the whole page goes through HTMLParser.
-_BIT = re.compile(
+# here with one regular expression into the same pieces HTMLParser hands its handlers, for a fraction of
+# HTMLParser's time (it also counts lines and columns at every piece, which nothing here needs). Anything
+# else, anywhere in the page (a script or style, <!DOCTYPE, a bare < or &, an unquoted attribute, an
+# upper-case end tag), and the whole page goes through HTMLParser.
+BITER = re.compile(
     r"""(?P<tekst>[^<&]++)
     |<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*(?P<lukket>/)?>
     |</(?P<slutt>[a-z][a-z0-9-]*)>
@@ -289,7 +290,7 @@ _BIT = re.compile(
     |&\#(?P<tegn>[0-9]+|[xX][0-9a-fA-F]+);""",
     re.VERBOSE | re.DOTALL,
 )
-_HEL = re.compile("(?:" + re.sub(r"\(\?P<\w+>", "(?:", _BIT.pattern) + ")*+", re.VERBOSE | re.DOTALL)
+_HEL = re.compile("(?:" + re.sub(r"\(\?P<\w+>", "(?:", BITER.pattern) + ")*+", re.VERBOSE | re.DOTALL)
 """The whole page made of those pieces (possessive, so a page that is not gives up at once; without named
 groups, which a possessive repeat in Python 3.11's re cannot hold)."""
 _ATTR = re.compile(r'\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?')
@@ -299,7 +300,7 @@ _RATEKST = re.compile(
 """Elements whose content HTMLParser reads as raw text (in some Python version): left to it."""
 
 
-def _enkel(html: str) -> bool:
+def enkel_html(html: str) -> bool:
     """True when the whole page is of the simple kind."""
     return _HEL.fullmatch(html) is not None and _RATEKST.search(html) is None
 
@@ -316,7 +317,7 @@ def _les_biter(parser: _Parser, biter: Iterable[re.Match]) -> None:
                 continue
             attrs = [
                 (navn.lower(), None if verdi is None else unescape(verdi) if "&" in verdi else verdi)
-                for navn, verdi in _attrer(bit.group("attrs"))
+                for navn, verdi in attributter(bit.group("attrs"))
             ]
             parser.start(bit.group(), bit.group("tag").lower(), attrs)
         elif art == "slutt":
@@ -329,8 +330,8 @@ def _les_biter(parser: _Parser, biter: Iterable[re.Match]) -> None:
             parser.handle_charref(bit.group("tegn"))
 
 
-def _attrer(tekst: str) -> list[tuple[str, str | None]]:
-    # A bare attribute (no =) has the value None, as HTMLParser gives it.
+def attributter(tekst: str) -> list[tuple[str, str | None]]:
+    """The (name, value) pairs of a simple tag's attributes as written; a bare attribute's value is None."""
     return [(m.group(1), m.group(2)) for m in _ATTR.finditer(tekst)]
 
 
@@ -382,7 +383,7 @@ def _bare_tekst(html: str, tekst: Callable[[str, bool], str], treff: re.Pattern)
                 continue
             utelat = tag in UTELATT or (
                 AV[0] in merke.group("attrs").lower()
-                and AV in [(n.lower(), unescape(v) if v else v) for n, v in _attrer(merke.group("attrs"))]
+                and AV in [(n.lower(), unescape(v) if v else v) for n, v in attributter(merke.group("attrs"))]
             )
             stakk.append((tag, utelat))
             utelatt += utelat
@@ -407,52 +408,3 @@ def _bare_tekst(html: str, tekst: Callable[[str, bool], str], treff: re.Pattern)
                 kopiert = len(html)
     ut.append(html[kopiert:])
     return "".join(ut)
-
-
-_BLOKKROT = frozenset({"article", "aside", "div", "nav", "section"})
-"""Block-level elements a finished HTML block may open with (Python-Markdown leaves such a block as it is)."""
-_GJERDE = re.compile(r"^[ ]*(?:`{3,}|~{3,})", re.MULTILINE)
-"""A line that could open a fenced code block (pymdownx.superfences reads it before the HTML blocks are set aside)."""
-_BLANK = re.compile(r"^[ ]+$", re.MULTILINE)
-"""A line of spaces only, which Markdown makes blank (it would split the block there)."""
-
-
-def ferdig_html(kilde: str) -> tuple[str, set[str | None]] | None:
-    """What Markdown makes of a page source that is nothing but finished HTML blocks, and the ids in them.
-
-    The pages made from data are one HTML block from the templates and the Kilde block, each a single
-    element, with a blank line between. Markdown sets such a block aside and writes it back as it stands,
-    the blocks joined by one blank line; it also notes every id (and <a name>) for MkDocs' anchor check.
-    Reading the blocks through Markdown costs as much as the rest of the page; this gives the same result
-    without it. None when the source is anything else, or anything Markdown could read differently: text
-    outside the elements, a tag left open, a line that could open a fenced code block, a tab, a line of
-    spaces, a markdown= attribute, or HTML the simple split does not take.
-    """
-    if any(tegn in kilde for tegn in "\t\r\x02\x03") or _GJERDE.search(kilde) or _BLANK.search(kilde):
-        return None
-    blokker = re.split(r"\n\n+", kilde.strip("\n"))
-    ider: set[str | None] = set()
-    for blokk in blokker:
-        if not blokk.startswith("<") or "markdown=" in blokk or not _enkel(blokk):
-            return None
-        stakk: list[str] = []
-        for bit in _BIT.finditer(blokk):
-            tag, slutt = bit.group("tag"), bit.group("slutt")
-            if tag is not None:
-                tag = tag.lower()
-                if not stakk and (bit.start() != 0 or tag not in _BLOKKROT or bit.group("lukket") is not None):
-                    return None
-                attrs = [(n.lower(), unescape(v) if v else v) for n, v in _attrer(bit.group("attrs"))]
-                ider.update(v for k, v in attrs if k == "id" or (k == "name" and tag == "a"))
-                if tag not in TOMME and bit.group("lukket") is None:
-                    stakk.append(tag)
-            elif slutt is not None:
-                if not stakk or stakk.pop() != slutt:
-                    return None
-                if not stakk and bit.end() != len(blokk):
-                    return None
-            elif not stakk:
-                return None
-        if stakk:
-            return None
-    return "\n\n".join(blokker), ider

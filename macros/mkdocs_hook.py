@@ -33,9 +33,9 @@ from macros import (
     urls,
 )
 from macros.feil import Datafeil
+from macros.finished_html import markdown_output
 from macros.gcpause import freeze_survivors
 from macros.githistorikk import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
-from macros.htmlgang import ferdig_html
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
@@ -239,11 +239,11 @@ def _kildeboks_etter(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _uten_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Last: a page made from data is finished HTML, which Markdown would only copy (htmlgang.ferdig_html).
+    # Last: a page made from data is finished HTML, which Markdown would only copy (macros/finished_html.py).
     # MkDocs renders an empty page instead, and on_page_content puts the HTML in.
     if page.file.src_uri not in _bygg.sider:
         return markdown
-    ferdig = ferdig_html(markdown)
+    ferdig = markdown_output(markdown)
     if ferdig is None:
         return markdown
     _bygg.ferdige[page.file.src_uri] = (markdown, *ferdig)

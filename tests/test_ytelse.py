@@ -238,7 +238,7 @@ def test_the_simple_split_gives_what_htmlparser_gives():
     enkle = 0
     for _ in range(4000):
         html = _tilfeldig_html(rng)
-        enkle += htmlgang._enkel(html)
+        enkle += htmlgang.enkel_html(html)
         sakte = htmlgang.gjennomga(html, _merk, rask=False)
         assert htmlgang.gjennomga(html, _merk) == sakte, html
         uten = htmlgang.gjennomga(html, _merk, innhold=False, treff=re.compile(r"(?<!\w)LRVs?(?!\w)"))
@@ -260,7 +260,7 @@ def test_the_glossary_pass_gives_what_htmlparser_gives_on_every_page(bygget, pla
         assert htmlgang.gjennomga(html, ordforklaring._PageTerms(ordbok, [])) == sakte
         side = ordforklaring._PageTerms(ordbok, [])
         assert htmlgang.gjennomga(html, side, innhold=False, treff=side.treff).html == sakte.html
-    assert sum(map(htmlgang._enkel, artikler)) > 0.9 * len(artikler), "most pages take the simple split"
+    assert sum(map(htmlgang.enkel_html, artikler)) > 0.9 * len(artikler), "most pages take the simple split"
 
 
 def test_the_glossary_pattern_finds_what_the_list_of_spellings_finds(plan):
@@ -285,7 +285,7 @@ def test_links_between_pages_are_what_posixpath_gives():
         assert urls._relpath(til or ".", fra or ".") == posixpath.relpath(til or ".", fra or "."), (til, fra)
 
 
-# The pages made from data skip Markdown (htmlgang.ferdig_html): each is also rendered the ordinary way and compared.
+# The pages made from data skip Markdown (macros/finished_html.py): each is also rendered the ordinary way and compared.
 
 _SAMMENLIGN_MED_MARKDOWN = """
 import copy, json, os, sys
