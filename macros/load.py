@@ -26,15 +26,18 @@ def load_plan(data_dir: Path) -> model.Plan:
     return plan
 
 
-def load_plan_allowing_mismatches(data_dir: Path) -> tuple[model.Plan, list[Feil]]:
-    """Load data_dir, raising Datafeil for invalid data, but return totals that do not reconcile instead of raising."""
+def load_plan_allowing_mismatches(data_dir: Path, kjente: dict | None = None) -> tuple[model.Plan, list[Feil]]:
+    """Load data_dir, raising Datafeil for invalid data, but return totals that do not reconcile instead of raising.
+
+    kjente: as in load_files_allowing_mismatches.
+    """
     innhold = {}
     for posttype in TYPER.values():
         try:
             innhold[posttype.fil] = (data_dir / posttype.fil).read_bytes()
         except FileNotFoundError:
             innhold[posttype.fil] = None
-    return load_files_allowing_mismatches(innhold, data_dir.name)
+    return load_files_allowing_mismatches(innhold, data_dir.name, kjente)
 
 
 Filresultat = tuple[Lest | None, list[Feil]]
@@ -141,15 +144,28 @@ def _les_poster(dokument: YamlDokument, posttype: Posttype, feil: list[Feil]) ->
 
 
 _cache: dict[Path, tuple[tuple, model.Plan]] = {}
+_kjente: dict[Path, dict[str, tuple[bytes | None, Filresultat]]] = {}
+"""Under `mkdocs serve`: each file's last content and what it gave, for the one data folder served."""
 
 
-def load_plan_cached(data_dir: Path) -> model.Plan:
-    """load_plan, reused while no file in data_dir has changed (one load per build)."""
+def load_plan_cached(data_dir: Path, gjenbruk: bool = False) -> model.Plan:
+    """load_plan, reused while no file in data_dir has changed (one load per build).
+
+    gjenbruk (under `mkdocs serve`): after an edit, only the files whose content changed are read again;
+    the checks across files all run again. Only the last folder's files are kept.
+    """
     data_dir = data_dir.resolve()
-    stempel = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml")))
+    stempel = tuple((p.name, (st := p.stat()).st_mtime_ns, st.st_size) for p in sorted(data_dir.glob("*.yml")))
     treff = _cache.get(data_dir)
     if treff and treff[0] == stempel:
         return treff[1]
-    plan = load_plan(data_dir)
+    kjente = None
+    if gjenbruk:
+        if data_dir not in _kjente:
+            _kjente.clear()
+        kjente = _kjente.setdefault(data_dir, {})
+    plan, avvik = load_plan_allowing_mismatches(data_dir, kjente)
+    if avvik:
+        raise Datafeil(avvik)
     _cache[data_dir] = (stempel, plan)
     return plan

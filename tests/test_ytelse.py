@@ -27,6 +27,7 @@ from conftest import PROSJEKT, endre, lag_nettsted
 from macros import githistorikk, htmlgang, load, ordforklaring, urls, yamlfil
 from macros.endringer import sammenlign
 from macros.endringstekst import setning
+from macros.feil import Datafeil
 from macros.gcpause import paused_gc
 from macros.load import load_plan
 from macros.registry import TYPER
@@ -395,3 +396,20 @@ def test_freezing_lets_the_previous_builds_garbage_be_collected():
         assert finnes() is None, "the next build lets it back in and collects it"
     finally:
         gc.unfreeze()
+
+
+def test_under_serve_an_edit_reads_only_the_edited_file_again(datamappe, monkeypatch):
+    lest: list[str] = []
+    ekte = load.les_yaml_innhold
+    monkeypatch.setattr(load, "les_yaml_innhold", lambda innhold, navn: (lest.append(navn), ekte(innhold, navn))[1])
+    load.load_plan_cached(datamappe, gjenbruk=True)
+    assert len(lest) == len(TYPER)
+    lest.clear()
+    endre(datamappe / "tiltak.yml", "kr: {2022: 300000, 2023: 300000,", "kr: {2022: 300000, 2023: 299000,")
+    plan = load.load_plan_cached(datamappe, gjenbruk=True)
+    assert lest == ["data/tiltak.yml"]
+    assert plan == load_plan(datamappe)
+    # A broken reference in the edited file is still found: the checks across files run every time.
+    endre(datamappe / "tiltak.yml", 'virkemiddel: "klynger-og-nettverk"', 'virkemiddel: "finnes-ikke"')
+    with pytest.raises(Datafeil, match="finnes-ikke"):
+        load.load_plan_cached(datamappe, gjenbruk=True)
