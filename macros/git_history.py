@@ -1,14 +1,14 @@
 """The plan over time from git: dated changes per record, and when each page was last updated.
 
 Reads the first-parent history of data/ and docs/ with one `git log`, the data files of every
-revision that touched data/ with one `git cat-file --batch`, loads each revision with load.py and
+revision that touched data/ with two `git cat-file` (which blob each file is, then each distinct blob
+once), loads the revisions with load.py from the newest back to the first that no longer validates, and
 compares consecutive ones with endringer.py, worded by endringstekst.py. Dates are committer dates
 in UTC, so the same commit always gives the same dates. No MkDocs here.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,8 +18,8 @@ from .endringer import Endring, sammenlign
 from .endringstekst import setning
 from .errors import Datafeil
 from .git import Gitfeil, batch_objekter, git
-from .legacy_format import oppgrader
-from .load import load_plan_allowing_mismatches
+from .legacy_format import oppgrader_filer
+from .load import load_files_allowing_mismatches
 from .model import TILTAKSPLAN, Plan
 from .registry import TYPER
 
@@ -191,7 +191,7 @@ def _les(prosjekt: Path, prefiks: str) -> Historikk:
     planer = _planer(prosjekt, prefiks, [h for h, _ in revisjoner])
     # Only the unbroken run of valid revisions up to the newest is compared: a jump over an old
     # format would report every field the format change touched as a change in the plan.
-    start = max((i + 1 for i, (h, _) in enumerate(revisjoner) if planer[h] is None), default=0)
+    start = max((i + 1 for i, (h, _) in enumerate(revisjoner) if planer.get(h) is None), default=0)
     brukt = revisjoner[start:]
     if not brukt:
         return Historikk(True, fildatoer=fildatoer, avkortet=True)
@@ -246,32 +246,45 @@ def _logg(prosjekt: Path) -> list[tuple[str, Tidspunkt, list[str]]]:
 
 
 def _planer(prosjekt: Path, prefiks: str, commits: list[str]) -> dict[str, Plan | None]:
-    """Each revision's data loaded into a Plan; None where it does not validate with today's model."""
+    """The newest revisions' data loaded into Plans, newest first, up to and with the first that does not
+    validate with today's model (None): the history shown starts after it, so older ones are never read.
+
+    Each file is read only when its content differs from the newer revision's; every check across files
+    still runs for every revision.
+    """
+    filer = [t.fil for t in TYPER.values()]
     mangler = [c for c in commits if c not in _PLANER]
+    innhold: dict[tuple[str, str], bytes | None] = {}
     if mangler:
-        filer = [t.fil for t in TYPER.values()]
-        foresporsel = "".join(f"{c}:{prefiks}data/{fil}\n" for c in mangler for fil in filer).encode()
-        svar = git(prosjekt, "cat-file", "--batch", inn=foresporsel)
-        innhold = iter(batch_objekter(svar))
-        for commit in mangler:
-            _PLANER[commit] = _last({fil: next(innhold) for fil in filer})
+        # Which blob each file is in each revision (one git process), then each distinct blob once (one more).
+        sporsmal = "".join(f"{c}:{prefiks}data/{fil}\n" for c in mangler for fil in filer).encode()
+        blobber = [
+            None if linje.endswith(b" missing") else linje.split()[0]
+            for linje in git(prosjekt, "cat-file", "--batch-check", inn=sporsmal).splitlines()
+        ]
+        unike = list(dict.fromkeys(b for b in blobber if b is not None))
+        svar = git(prosjekt, "cat-file", "--batch", inn=b"".join(b + b"\n" for b in unike)) if unike else b""
+        per_blob = dict(zip(unike, batch_objekter(svar), strict=True))
+        sted = iter(blobber)
+        innhold = {(c, fil): per_blob.get(next(sted)) for c in mangler for fil in filer}
+    planer: dict[str, Plan | None] = {}
+    kjente: dict = {}
+    for commit in reversed(commits):
+        if commit not in _PLANER:
+            _PLANER[commit] = _last({fil: innhold[commit, fil] for fil in filer}, kjente)
             while len(_PLANER) > PLANBUFFER:
                 _PLANER.popitem(last=False)
-    return {c: _PLANER[c] for c in commits}
+        planer[commit] = _PLANER[commit]
+        if planer[commit] is None:
+            break
+    return planer
 
 
-def _last(filer: dict[str, bytes | None]) -> Plan | None:
-    with tempfile.TemporaryDirectory() as tmp:
-        mappe = Path(tmp) / "data"
-        mappe.mkdir()
-        for fil, innhold in filer.items():
-            if innhold is not None:
-                (mappe / fil).write_bytes(innhold)
-        oppgrader(mappe)
-        try:
-            return load_plan_allowing_mismatches(mappe)[0]
-        except Datafeil:
-            return None
+def _last(filer: dict[str, bytes | None], kjente: dict) -> Plan | None:
+    try:
+        return load_files_allowing_mismatches(oppgrader_filer(filer), "data", kjente)[0]
+    except Datafeil:
+        return None
 
 
 def _vedtak(endring: Endring, ny: Plan, gammel: Plan) -> str | None:

@@ -18,7 +18,7 @@ so they are not recorded.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -127,9 +127,11 @@ def _tekstblokk(deler: list[str], hrefs: list[str]) -> Tekstblokk | None:
 
 
 class _Parser(HTMLParser):
-    def __init__(self, tekst: Callable[[str, bool], str]):
+    def __init__(self, tekst: Callable[[str, bool], str], innhold: bool = True):
         super().__init__(convert_charrefs=False)
         self.tekst = tekst
+        # False: only the rewritten HTML is wanted, so headings, links and text blocks are not collected.
+        self.med_innhold = innhold
         self.ut: list[str] = []
         # Open elements: (tag, keeps words as they are, built by the site).
         self.stakk: list[tuple[str, bool, bool]] = []
@@ -145,7 +147,11 @@ class _Parser(HTMLParser):
         self.lenkeblokker: list[tuple[list[str], list[str]] | None] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.ut.append(self.get_starttag_text())
+        self.start(self.get_starttag_text(), tag, attrs)
+
+    def start(self, kilde: str, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A start tag: its text as written, its lower-case name and its attributes as HTMLParser gives them."""
+        self.ut.append(kilde)
         if tag in TOMME:
             return
         klasser = next((v or "" for k, v in attrs if k == "class"), "").split()
@@ -154,7 +160,7 @@ class _Parser(HTMLParser):
         self.stakk.append((tag, utelat, eget))
         self.utelatt += utelat
         self.eget += eget
-        if self.eget:
+        if self.eget or not self.med_innhold:
             return
         if tag in OVERSKRIFTER and self.overskrift is None:
             self.overskrift = (int(tag[1]), dict(attrs).get("id"), [], [])
@@ -177,13 +183,17 @@ class _Parser(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.ut.append(self.get_starttag_text())
 
+    def start_slutt(self, kilde: str) -> None:
+        """A self-closing tag (<br/>): written as it is, opening nothing."""
+        self.ut.append(kilde)
+
     def handle_endtag(self, tag: str) -> None:
         self.ut.append(f"</{tag}>")
         # Close the nearest open element of that name and any left unclosed inside it.
         for i in range(len(self.stakk) - 1, -1, -1):
             if self.stakk[i][0] == tag:
                 for lukket, utelat, eget in reversed(self.stakk[i:]):
-                    if not self.eget:
+                    if not self.eget and self.med_innhold:
                         self._lukk(lukket)
                     self.utelatt -= utelat
                     self.eget -= eget
@@ -213,15 +223,18 @@ class _Parser(HTMLParser):
             self.blokker[-1][0].append(tekst)
 
     def handle_data(self, data: str) -> None:
-        self._les(data)
+        if self.med_innhold:
+            self._les(data)
         self.ut.append(self.tekst(data, bool(self.utelatt)) if data.strip() else data)
 
     def handle_entityref(self, name: str) -> None:
-        self._les(unescape(f"&{name};"))
+        if self.med_innhold:
+            self._les(unescape(f"&{name};"))
         self.ut.append(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
-        self._les(unescape(f"&#{name};"))
+        if self.med_innhold:
+            self._les(unescape(f"&#{name};"))
         self.ut.append(f"&#{name};")
 
     def handle_comment(self, data: str) -> None:
@@ -237,9 +250,161 @@ class _Parser(HTMLParser):
         self.ut.append(f"<![{data}]>")
 
 
-def gjennomga(html: str, tekst: Callable[[str, bool], str] = lambda data, utelatt: data) -> Gjennomgang:
-    """Walk the HTML once: each text run becomes tekst(run, keep_as_is); headings and links are noted."""
-    parser = _Parser(tekst)
-    parser.feed(html)
-    parser.close()
+def gjennomga(
+    html: str,
+    tekst: Callable[[str, bool], str] = lambda data, utelatt: data,
+    innhold: bool = True,
+    treff: re.Pattern | None = None,
+    rask: bool = True,
+) -> Gjennomgang:
+    """Walk the HTML once: each text run becomes tekst(run, keep_as_is); headings and links are noted.
+
+    innhold=False leaves the headings, links and text blocks out (Gjennomgang.innhold is empty), for HTML
+    whose rewritten text is all that is wanted. treff, when given, is a promise from tekst: a run in which
+    treff finds nothing comes back as it is, with no other effect, so such runs need not be handed to it
+    (treff must not match across <, >, & or ;). rask=False always uses HTMLParser (the tests compare the two).
+    """
+    parser = _Parser(tekst, innhold)
+    if rask and enkel_html(html):
+        if not innhold and treff is not None:
+            return Gjennomgang(_bare_tekst(html, tekst, treff), [])
+        _les_biter(parser, BITER.finditer(html))
+    else:
+        parser.feed(html)
+        parser.close()
     return Gjennomgang("".join(parser.ut), parser.innhold)
+
+
+# The pages' HTML is the kind Markdown and the site's templates write: lower-case tags, attributes in
+# double quotes, every & a character reference, comments without «--» inside. HTML of that kind is split
+# here with one regular expression into the same pieces HTMLParser hands its handlers, for a fraction of
+# HTMLParser's time (it also counts lines and columns at every piece, which nothing here needs). Anything
+# else, anywhere in the page (a script or style, <!DOCTYPE, a bare < or &, an unquoted attribute, an
+# upper-case end tag), and the whole page goes through HTMLParser.
+BITER = re.compile(
+    r"""(?P<tekst>[^<&]++)
+    |<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*(?P<lukket>/)?>
+    |</(?P<slutt>[a-z][a-z0-9-]*)>
+    |<!--(?!>|->)(?P<kommentar>(?:(?!--).)*?)-->
+    |&(?P<entitet>[a-zA-Z][a-zA-Z0-9]*);
+    |&\#(?P<tegn>[0-9]+|[xX][0-9a-fA-F]+);""",
+    re.VERBOSE | re.DOTALL,
+)
+_HEL = re.compile("(?:" + re.sub(r"\(\?P<\w+>", "(?:", BITER.pattern) + ")*+", re.VERBOSE | re.DOTALL)
+"""The whole page made of those pieces (possessive, so a page that is not gives up at once; without named
+groups, which a possessive repeat in Python 3.11's re cannot hold)."""
+_ATTR = re.compile(r'\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?')
+_RATEKST = re.compile(
+    r"</?(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?![a-zA-Z0-9-])", re.IGNORECASE
+)
+"""Elements whose content HTMLParser reads as raw text (in some Python version): left to it."""
+
+
+def enkel_html(html: str) -> bool:
+    """True when the whole page is of the simple kind."""
+    return _HEL.fullmatch(html) is not None and _RATEKST.search(html) is None
+
+
+def _les_biter(parser: _Parser, biter: Iterable[re.Match]) -> None:
+    """Hand the pieces to the parser's handlers as HTMLParser would."""
+    for bit in biter:
+        art = bit.lastgroup
+        if art == "tekst":
+            parser.handle_data(bit.group())
+        elif art in ("tag", "attrs", "lukket"):
+            if bit.group("lukket"):
+                parser.start_slutt(bit.group())
+                continue
+            attrs = [
+                (navn.lower(), None if verdi is None else unescape(verdi) if "&" in verdi else verdi)
+                for navn, verdi in attributter(bit.group("attrs"))
+            ]
+            parser.start(bit.group(), bit.group("tag").lower(), attrs)
+        elif art == "slutt":
+            parser.handle_endtag(bit.group("slutt").lower())
+        elif art == "kommentar":
+            parser.handle_comment(bit.group("kommentar"))
+        elif art == "entitet":
+            parser.handle_entityref(bit.group("entitet"))
+        else:
+            parser.handle_charref(bit.group("tegn"))
+
+
+def attributter(tekst: str) -> list[tuple[str, str | None]]:
+    """The (name, value) pairs of a simple tag's attributes as written; a bare attribute's value is None."""
+    return [(m.group(1), m.group(2)) for m in _ATTR.finditer(tekst)]
+
+
+_MERKE = re.compile(
+    r"""<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*(?P<lukket>/)?>
+    |</(?P<slutt>[a-z][a-z0-9-]*)>
+    |<!--(?!>|->)(?:(?!--).)*?-->
+    |&[a-zA-Z][a-zA-Z0-9]*;
+    |&\#(?:[0-9]+|[xX][0-9a-fA-F]+);""",
+    re.VERBOSE | re.DOTALL,
+)
+"""The pieces of a simple page that are not text; the text runs are what lies between them."""
+
+
+def _bare_tekst(html: str, tekst: Callable[[str, bool], str], treff: re.Pattern) -> str:
+    """The rewritten HTML of a simple page, handing tekst only the runs where treff finds something.
+
+    A simple page is written back exactly as it stands (HTMLParser's handlers write every tag, comment
+    and reference as it is written there), so only those runs can change. The open elements are still
+    followed tag by tag, since whether a run keeps its words depends on every element around it.
+    """
+    kandidater = [m.start() for m in treff.finditer(html)]
+    if not kandidater:
+        return html
+    ut: list[str] = []
+    stakk: list[tuple[str, bool]] = []
+    utelatt = 0
+    pos = kopiert = k = 0
+    for merke in _MERKE.finditer(html):
+        start = merke.start()
+        while k < len(kandidater) and kandidater[k] < pos:
+            k += 1
+        if k == len(kandidater):
+            break
+        if pos < start and kandidater[k] < start:
+            run = html[pos:start]
+            if run.strip():
+                ny = tekst(run, bool(utelatt))
+                if ny != run:
+                    ut += (html[kopiert:pos], ny)
+                    kopiert = start
+        pos = merke.end()
+        tag = merke.group("tag")
+        if tag is not None:
+            if merke.group("lukket") is not None:
+                continue
+            tag = tag.lower()
+            if tag in TOMME:
+                continue
+            utelat = tag in UTELATT or (
+                AV[0] in merke.group("attrs").lower()
+                and AV in [(n.lower(), unescape(v) if v else v) for n, v in attributter(merke.group("attrs"))]
+            )
+            stakk.append((tag, utelat))
+            utelatt += utelat
+            continue
+        slutt = merke.group("slutt")
+        if slutt is None:
+            continue
+        for i in range(len(stakk) - 1, -1, -1):
+            if stakk[i][0] == slutt:
+                utelatt -= sum(u for _, u in stakk[i:])
+                del stakk[i:]
+                break
+    else:
+        # The text after the last tag.
+        while k < len(kandidater) and kandidater[k] < pos:
+            k += 1
+        run = html[pos:]
+        if k < len(kandidater) and run.strip():
+            ny = tekst(run, bool(utelatt))
+            if ny != run:
+                ut += (html[kopiert:pos], ny)
+                kopiert = len(html)
+    ut.append(html[kopiert:])
+    return "".join(ut)

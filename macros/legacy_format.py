@@ -8,11 +8,12 @@ is already in today's format as it is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
-from .yamlfile import les_verdier
+from .yamlfile import les_verdier, som_tekst
 
 KOLONNER_2021 = [
     {"id": "midler-2021", "navn": "Midler i 2021", "ar": [2021]},
@@ -23,22 +24,28 @@ KOLONNER_2021 = [
 
 def oppgrader(mappe: Path) -> None:
     """Rewrite a data folder from an older revision into today's format, step by step."""
-    _tiltaksplan_fra_okonomi(mappe)
+    navn = ("okonomi.yml", "tiltaksplaner.yml", "tiltaksplanposter.yml")
+    filer = {fil: (mappe / fil).read_bytes() if (mappe / fil).is_file() else None for fil in navn}
+    for fil, innhold in oppgrader_filer(filer).items():
+        if innhold is not None and innhold != filer.get(fil):
+            (mappe / fil).write_bytes(innhold)
 
 
-def _tiltaksplan_fra_okonomi(mappe: Path) -> None:
+def oppgrader_filer(filer: Mapping[str, bytes | None]) -> dict[str, bytes | None]:
+    """The same rewrite for files in memory: file name under data/ -> content (None: missing); returns a new dict."""
+    return _tiltaksplan_fra_okonomi(dict(filer))
+
+
+def _tiltaksplan_fra_okonomi(filer: dict[str, bytes | None]) -> dict[str, bytes | None]:
     # Until data/tiltaksplaner.yml, the 2021 frame and stated sum stood under
     # `tiltaksplan_2021` in data/okonomi.yml; no later plan existed then.
-    okonomi_fil, planer_fil, poster_fil = (
-        mappe / f for f in ("okonomi.yml", "tiltaksplaner.yml", "tiltaksplanposter.yml")
-    )
     try:
-        okonomi = les_verdier(okonomi_fil.read_text(encoding="utf-8"))
-        planer = les_verdier(planer_fil.read_text(encoding="utf-8")) if planer_fil.exists() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return
+        okonomi = _verdier(filer.get("okonomi.yml"))
+        planer = _verdier(filer.get("tiltaksplaner.yml"))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return filer
     if not isinstance(okonomi, dict) or not isinstance(okonomi.get("tiltaksplan_2021"), dict) or planer:
-        return
+        return filer
     plan = {
         "id": "tiltaksplan-2021",
         "navn": "Tiltaksplan 2021",
@@ -47,7 +54,13 @@ def _tiltaksplan_fra_okonomi(mappe: Path) -> None:
         "kolonner": KOLONNER_2021,
         **okonomi.pop("tiltaksplan_2021"),
     }
-    planer_fil.write_text(yaml.safe_dump([plan], allow_unicode=True, sort_keys=False), encoding="utf-8")
-    okonomi_fil.write_text(yaml.safe_dump(okonomi, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    if not poster_fil.exists():
-        poster_fil.write_text("[]\n", encoding="utf-8")
+    filer["tiltaksplaner.yml"] = yaml.safe_dump([plan], allow_unicode=True, sort_keys=False).encode("utf-8")
+    filer["okonomi.yml"] = yaml.safe_dump(okonomi, allow_unicode=True, sort_keys=False).encode("utf-8")
+    if filer.get("tiltaksplanposter.yml") is None:
+        filer["tiltaksplanposter.yml"] = b"[]\n"
+    return filer
+
+
+def _verdier(innhold: bytes | None):
+    """The plain values of a file's content, None for a missing file."""
+    return None if innhold is None else les_verdier(som_tekst(innhold))

@@ -34,6 +34,8 @@ from macros import (
     urls,
 )
 from macros.errors import Datafeil
+from macros.finished_html import markdown_output
+from macros.gcpause import freeze_survivors
 from macros.git_history import UTEN_HISTORIKK, Historikk, SistOppdatert, les_historikk
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
 from macros.model import Plan
@@ -50,11 +52,16 @@ def prosjektmappe(config: MkDocsConfig) -> Path:
 
 
 def plan_for(config: MkDocsConfig) -> Plan:
-    """The validated plan (under serve, while data/ has mistakes: the last good one), or a build error."""
-    try:
-        return preview.plan(prosjektmappe(config) / "data")
-    except Datafeil as feil:
-        raise PluginError(str(feil)) from None
+    """The validated plan (under serve, while data/ has mistakes: the last good one), or a build error.
+
+    Read once per build: every page asks several times, and each ask looked at every file in data/.
+    """
+    if _bygg.plan is None:
+        try:
+            _bygg.plan = preview.plan(prosjektmappe(config) / "data")
+        except Datafeil as feil:
+            raise PluginError(str(feil)) from None
+    return _bygg.plan
 
 
 @dataclass
@@ -75,6 +82,10 @@ class _Bygg:
     """The adopted versions (macros/arkiv.py), read in on_files and built in on_post_build."""
     meld_fra: str = ""
     """Where «Meld fra om feil» goes (macros/meld_fra.py), decided once in on_files."""
+    plan: Plan | None = None
+    """The plan this build shows (plan_for), read on first use after on_config has checked data/."""
+    ferdige: dict[str, tuple[str, str, set]] = field(default_factory=dict)
+    """Generated pages Markdown is spared: path -> (their source, their HTML, their anchor ids), until on_page_content."""
 
 
 _bygg = _Bygg()
@@ -96,6 +107,7 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(str(feil)) from None
     _bygg = _Bygg()
     plantekst.ny_samling({sti: lest.meta for sti, lest in sider.items()}, plan_for(config))
+    freeze_survivors()
 
 
 # Before the plugins' on_files: the redirects plugin learns which pages exist there, generated ones too.
@@ -243,7 +255,19 @@ def _kildeboks_etter(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return f"{markdown}\n\n{_kildeboks(page, config, kilder)}\n"
 
 
-on_page_markdown = CombinedEvent(_som_tekst, _kildeboks_etter)
+def _uten_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Last: a page made from data is finished HTML, which Markdown would only copy (macros/finished_html.py).
+    # MkDocs renders an empty page instead, and on_page_content puts the HTML in.
+    if page.file.src_uri not in _bygg.sider:
+        return markdown
+    ferdig = markdown_output(markdown)
+    if ferdig is None:
+        return markdown
+    _bygg.ferdige[page.file.src_uri] = (markdown, *ferdig)
+    return ""
+
+
+on_page_markdown = CombinedEvent(_som_tekst, _kildeboks_etter, _uten_markdown)
 
 
 def _kildeboks(page: Page, config: MkDocsConfig, kilder: list[str]):
@@ -301,9 +325,13 @@ def _kilder(page: Page, plan: Plan) -> list[str]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _bygg.ferdige:
+        # What Markdown would have made of the page, and the anchors it would have noted for MkDocs' check.
+        page.markdown, html, page.present_anchor_ids = _bygg.ferdige.pop(page.file.src_uri)
     # The glossary on every page, and the plan text's headings and links from the same walk
     # (before the title below is escaped, so the page's own front matter is what is recorded).
-    gang = _forklar(html, page, config)
+    # Only the plan text's headings, links and blocks are collected; a generated page needs its HTML alone.
+    gang = _forklar(html, page, config, innhold=page.file.generated_by is None)
     if page.file.generated_by is None:
         lest = plantekst.les_side(page.file.src_uri, page.url, page.meta, gang.innhold, page.title)
         plantekst.samling().legg_til(lest)
@@ -322,15 +350,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return gang.html
 
 
-def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True):
-    """The glossary pass over the page's HTML, with the terms (and passages) the page switches off."""
+def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True, innhold: bool = False):
+    """The glossary pass over the page's HTML, with the terms (and passages) the page switches off.
+
+    innhold: also collect the headings, links and text blocks (macros/html_pass.py).
+    """
     plan = plan_for(config)
     fil = f"docs/{page.file.src_uri}"
     try:
         unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
         if not tekststykker:
             unntak = [u for u in unntak if u.tekststykke is None]
-        return forklar(html, plan, unntak, fil)
+        return forklar(html, plan, unntak, fil, innhold=innhold)
     except PageError as feil:
         raise PluginError(str(feil)) from None
 

@@ -588,7 +588,7 @@ class Planoppforing:
         """True when the plan only says the actor will probably be a partner («trolig»)."""
         return any(isinstance(p, Aktorlenke) and p.aktor == aktor_id for p in self.partnere)
 
-    @property
+    @functools.cached_property
     def celler(self) -> list[tuple[Plankolonne, Midler | None]]:
         """The plan's money columns with this measure's cell in each (None where the plan has none)."""
         if isinstance(self.post, Tiltak):
@@ -927,14 +927,42 @@ class Plan:
     def oppforinger(self, tiltaksplan_id: str) -> list[Planoppforing]:
         """The measures one tiltaksplan lists, in the data's order."""
         tiltaksplan = self.tiltaksplaner[tiltaksplan_id]
-        if tiltaksplan_id == TILTAKSPLAN:
-            return [Planoppforing(tiltaksplan, t, t) for t in self.tiltak.values()]
-        alle = self.alle_tiltak
-        return [
-            Planoppforing(tiltaksplan, alle[p.tiltak], p)
-            for p in self.tiltaksplanposter.values()
-            if p.plan == tiltaksplan_id
-        ]
+        if tiltaksplan_id not in self._oppforinger:
+            if tiltaksplan_id == TILTAKSPLAN:
+                self._oppforinger[tiltaksplan_id] = [Planoppforing(tiltaksplan, t, t) for t in self.tiltak.values()]
+            else:
+                alle = self.alle_tiltak
+                self._oppforinger[tiltaksplan_id] = [
+                    Planoppforing(tiltaksplan, alle[p.tiltak], p) for p in self._planposter.get(tiltaksplan_id, ())
+                ]
+        return list(self._oppforinger[tiltaksplan_id])
+
+    @functools.cached_property
+    def _oppforinger(self) -> dict[str, list[Planoppforing]]:
+        # Each plan's entries, made on first use: every instrument's, actor's and role's page asks for them.
+        return {}
+
+    @functools.cached_property
+    def _planposter(self) -> dict[str, list[Tiltaksplanpost]]:
+        per_plan: dict[str, list[Tiltaksplanpost]] = {}
+        for post in self.tiltaksplanposter.values():
+            per_plan.setdefault(post.plan, []).append(post)
+        return per_plan
+
+    def oppforinger_som_nevner(self, aktor_id: str) -> list[Planoppforing]:
+        """The entries of every plan (oldest plan first, each in the data's order) that name an actor as owner or
+        partner, settled or «trolig»: every entry an actor's page or count can select, and no others."""
+        return list(self._oppforinger_per_aktor.get(aktor_id, ()))
+
+    @functools.cached_property
+    def _oppforinger_per_aktor(self) -> dict[str, list[Planoppforing]]:
+        # One pass over every entry instead of one per actor: the actors grow with the data, like the entries.
+        per_aktor: dict[str, list[Planoppforing]] = {}
+        for tiltaksplan in self.tiltaksplaner_etter_ar:
+            for o in self.oppforinger(tiltaksplan.id):
+                for aktor_id in dict.fromkeys([*o.tiltakseiere, *o.partner_ids]):
+                    per_aktor.setdefault(aktor_id, []).append(o)
+        return per_aktor
 
     def oppforinger_for_tiltak(self, tiltak_id: str) -> list[Planoppforing]:
         """One measure in each plan that lists it, oldest plan first."""
@@ -1028,8 +1056,26 @@ class Plan:
 
     def tidslinje(self, historikk: str | None = None) -> list[Hendelse]:
         """Events in time order (stable for equal dates), optionally those of one history page."""
-        valgte = [h for h in self.hendelser.values() if historikk is None or historikk in h.historikk]
-        return sorted(valgte, key=lambda h: h.tid)
+        return [h for h in self._tidslinje if historikk is None or historikk in h.historikk]
+
+    @functools.cached_property
+    def _tidslinje(self) -> list[Hendelse]:
+        # Sorted once; a stable sort keeps the data's order for equal dates in any selection taken from it.
+        return sorted(self.hendelser.values(), key=lambda h: h.tid)
+
+    def hendelser_med(self, felt: str, post_id: str) -> list[Hendelse]:
+        """The events whose list `felt` («tiltak», «aktorer») holds a record's id, in time order."""
+        if felt not in self._hendelser_per_felt:
+            per_id: dict[str, list[Hendelse]] = {}
+            for h in self._tidslinje:
+                for i in dict.fromkeys(getattr(h, felt)):
+                    per_id.setdefault(i, []).append(h)
+            self._hendelser_per_felt[felt] = per_id
+        return list(self._hendelser_per_felt[felt].get(post_id, ()))
+
+    @functools.cached_property
+    def _hendelser_per_felt(self) -> dict[str, dict[str, list[Hendelse]]]:
+        return {}
 
 
 class Ordunntak(Modell):

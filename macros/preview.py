@@ -65,7 +65,7 @@ def kontroller_bygg(prosjekt: Path, docs_dir: Path) -> dict[str, CheckedFrontMat
     """
     _tilstand.kildefeil, _tilstand.uten_kilde = [], frozenset()
     try:
-        plan, sider = kontroller(prosjekt, docs_dir)
+        plan, sider = kontroller(prosjekt, docs_dir, gjenbruk=_tilstand.serve)
     except Datafeil as feil:
         if not (_tilstand.serve and _tilstand.plan is not None and _tilstand.prosjekt == prosjekt):
             raise

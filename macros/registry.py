@@ -187,7 +187,7 @@ def med_sider() -> list[Posttype]:
 
 
 def _hendelser(plan: Plan, felt: str, post_id: str) -> list[model.Hendelse]:
-    return [h for h in plan.tidslinje() if post_id in getattr(h, felt)]
+    return plan.hendelser_med(felt, post_id)
 
 
 def _tiltakside(plan: Plan, tiltak: model.Tiltak | model.NyttTiltak) -> dict[str, Any]:
@@ -215,13 +215,29 @@ Planutvalg = tuple[model.Tiltaksplan, model.Kilde, dict[str, list[model.Planoppf
 """One plan year on a page: the plan, its document, and its measures in each of the page's groups."""
 
 
-def _per_plan(plan: Plan, **grupper: Callable[[model.Planoppforing], bool]) -> list[Planutvalg]:
-    """Every tiltaksplan, oldest first, with the measures it lists in each group (2021 first, as today)."""
+def _per_plan(
+    plan: Plan,
+    kandidater: list[model.Planoppforing] | None = None,
+    **grupper: Callable[[model.Planoppforing], bool],
+) -> list[Planutvalg]:
+    """Every tiltaksplan, oldest first, with the measures it lists in each group (2021 first, as today).
+
+    kandidater, when given, are the only entries any group can select, in the plans' order: the groups
+    are chosen from them instead of from every entry of every plan.
+    """
+    per_plan: dict[str, list[model.Planoppforing]] = {}
+    for o in kandidater or ():
+        per_plan.setdefault(o.tiltaksplan.id, []).append(o)
     return [
         (
             tp,
             plan.kilder[tp.kilde],
-            {navn: [o for o in plan.oppforinger(tp.id) if velg(o)] for navn, velg in grupper.items()},
+            {
+                navn: [
+                    o for o in (plan.oppforinger(tp.id) if kandidater is None else per_plan.get(tp.id, [])) if velg(o)
+                ]
+                for navn, velg in grupper.items()
+            },
         )
         for tp in plan.tiltaksplaner_etter_ar
     ]
@@ -242,6 +258,7 @@ def _virkemiddelside(plan: Plan, virkemiddel: model.Virkemiddel) -> dict[str, An
 def _aktorlister(plan: Plan, aktor: model.Aktor) -> list[Planutvalg]:
     return _per_plan(
         plan,
+        plan.oppforinger_som_nevner(aktor.id),
         eier=lambda o: aktor.id in o.tiltakseiere,
         partner=lambda o: aktor.id in o.partner_ids and not o.er_trolig_partner(aktor.id),
         trolig=lambda o: o.er_trolig_partner(aktor.id),
@@ -305,19 +322,33 @@ def _vedtaksregister(plan: Plan) -> dict[str, Any]:
     return {"vedtak": sorted(plan.vedtak.values(), key=attrgetter("motedato"), reverse=True)}
 
 
-def _antall(plan: Plan, velg: Callable[[model.Planoppforing], bool]) -> int:
-    """How many measures some plan lists in a way that matches: each measure counted once, whatever the years."""
-    return len({o.id for tp in plan.tiltaksplaner_etter_ar for o in plan.oppforinger(tp.id) if velg(o)})
+def _antall(
+    plan: Plan, velg: Callable[[model.Planoppforing], bool], kandidater: list[model.Planoppforing] | None = None
+) -> int:
+    """How many measures some plan lists in a way that matches: each measure counted once, whatever the years.
+
+    kandidater, when given, are the only entries that can match (as in _per_plan).
+    """
+    if kandidater is None:
+        kandidater = [o for tp in plan.tiltaksplaner_etter_ar for o in plan.oppforinger(tp.id)]
+    return len({o.id for o in kandidater if velg(o)})
 
 
 def _aktorregister(plan: Plan) -> dict[str, Any]:
     return {
         "aktorer": plan.aktorer,
         "antall": {
-            a: _antall(plan, lambda o, a=a: a in o.tiltakseiere or (a in o.partner_ids and not o.er_trolig_partner(a)))
+            a: _antall(
+                plan,
+                lambda o, a=a: a in o.tiltakseiere or (a in o.partner_ids and not o.er_trolig_partner(a)),
+                plan.oppforinger_som_nevner(a),
+            )
             for a in plan.aktorer
         },
-        "trolig": {a: _antall(plan, lambda o, a=a: o.er_trolig_partner(a)) for a in plan.aktorer},
+        "trolig": {
+            a: _antall(plan, lambda o, a=a: o.er_trolig_partner(a), plan.oppforinger_som_nevner(a))
+            for a in plan.aktorer
+        },
     }
 
 

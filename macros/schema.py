@@ -7,6 +7,7 @@ python -m macros.schema --check   exits 1 and names every stale file
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -30,8 +31,9 @@ def schema_for(posttype: Posttype) -> dict:
     return schema
 
 
+@functools.cache
 def schema_text(posttype: Posttype) -> str:
-    """The schema as the exact text committed to data/schema/."""
+    """The schema as the exact text committed to data/schema/ (made once per process: it follows from the model)."""
     return json.dumps(schema_for(posttype), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

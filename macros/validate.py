@@ -13,6 +13,7 @@ from pathlib import Path
 from . import urls
 from .errors import Datafeil, Feil
 from .front_matter import CheckedFrontMatter, les_sidemeta, sjekk_kilder
+from .gcpause import paused_gc
 from .load import load_plan_cached
 from .model import NyttTiltak, Plan
 from .registry import TYPER, med_sider
@@ -21,12 +22,22 @@ from .yamlfile import YamlDokument, les_yaml
 PROSJEKT = Path(__file__).resolve().parent.parent
 
 
-def kontroller(prosjekt: Path = PROSJEKT, docs_dir: Path | None = None) -> tuple[Plan, dict[str, CheckedFrontMatter]]:
-    """The validated plan and pages, or Datafeil listing every mistake in data/ and front matter together."""
+def kontroller(
+    prosjekt: Path = PROSJEKT, docs_dir: Path | None = None, gjenbruk: bool = False
+) -> tuple[Plan, dict[str, CheckedFrontMatter]]:
+    """The validated plan and pages, or Datafeil listing every mistake in data/ and front matter together.
+
+    gjenbruk: under `mkdocs serve`, read again only the data files that changed (load_plan_cached).
+    """
+    with paused_gc():
+        return _kontroller(prosjekt, docs_dir, gjenbruk)
+
+
+def _kontroller(prosjekt: Path, docs_dir: Path | None, gjenbruk: bool) -> tuple[Plan, dict[str, CheckedFrontMatter]]:
     feil: list[Feil] = []
     plan = None
     try:
-        plan = load_plan_cached(prosjekt / "data")
+        plan = load_plan_cached(prosjekt / "data", gjenbruk)
     except Datafeil as datafeil:
         feil += datafeil.feil
     docs_dir = docs_dir or prosjekt / "docs"

@@ -68,9 +68,24 @@ class YamlDokument:
 def les_yaml(sti: Path, visningsnavn: str) -> tuple[YamlDokument | None, list[Feil]]:
     """Parse a YAML file; syntax errors, duplicate keys or an empty file come back as Feil."""
     try:
-        tekst = sti.read_text(encoding="utf-8")
+        innhold = sti.read_bytes()
     except FileNotFoundError:
+        innhold = None
+    return les_yaml_innhold(innhold, visningsnavn)
+
+
+def som_tekst(innhold: bytes) -> str:
+    """A file's bytes as the text Path.read_text gives (UTF-8, any line ending read as \n); UnicodeDecodeError if not UTF-8."""
+    tekst = innhold.decode("utf-8")
+    return tekst.replace("\r\n", "\n").replace("\r", "\n") if "\r" in tekst else tekst
+
+
+def les_yaml_innhold(innhold: bytes | None, visningsnavn: str) -> tuple[YamlDokument | None, list[Feil]]:
+    """Parse a YAML file's content (None: the file is missing), as les_yaml does."""
+    if innhold is None:
         return None, [Feil(visningsnavn, "filen mangler. Den må finnes i data/.")]
+    try:
+        tekst = som_tekst(innhold)
     except UnicodeDecodeError as feil:
         linje = feil.object[: feil.start].count(b"\n") + 1
         return None, [
@@ -160,6 +175,8 @@ def _syntaksfeil(fil: str, feil: yaml.MarkedYAMLError, forskyvning: int) -> Feil
 
 
 _konstruktor = yaml.SafeLoader("")
+
+_TEKST = "tag:yaml.org,2002:str"
 
 MAKS_DYBDE = 40
 """Deepest nesting a data file may have; the deepest real record is 6 levels, and deeper input
@@ -251,6 +268,9 @@ class _Bygging:
 
     def _skalar(self, node: yaml.ScalarNode) -> Any:
         """The value of a scalar, or _UGYLDIG with a mistake recorded when YAML cannot construct it."""
+        if node.tag == _TEKST:
+            # Most scalars are text, which YAML constructs as the node's value: no need to ask it.
+            return node.value
         try:
             return _konstruktor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as feil:
@@ -273,6 +293,11 @@ class _Bygging:
                 melding = f"tallet på {len(node.value)} tegn er for langt til å leses. Skriv et kortere tall."
             else:
                 melding = f"verdien «{node.value}» kan ikke leses som {_merke(node.tag)}. Fjern merket."
+        finally:
+            # The constructor remembers each node it has built (for aliases within one document); this
+            # one is shared by every file read, so without this it would keep every scalar ever read alive.
+            _konstruktor.constructed_objects.pop(node, None)
+            _konstruktor.recursive_objects.pop(node, None)
         self._mangel(node, melding)
         return _UGYLDIG
 

@@ -17,7 +17,24 @@ if str(PROSJEKT) not in sys.path:
     sys.path.insert(0, str(PROSJEKT))
 
 from benchmarks import report, synthetic, twin  # noqa: E402
+from benchmarks.__main__ import parse, what_to_run  # noqa: E402
 from macros.load import load_plan  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("argumenter", "forventet"),
+    [
+        ([], (5, [(10, 3), (100, 1)])),
+        (["--rask"], (1, [(2, 1)])),
+        (["--skala", "100"], (None, [(100, 1)])),
+        (["--skala", "10:3"], (None, [(10, 3)])),
+        (["--skala", "1"], (5, [])),
+        (["--skala", "1:2"], (2, [])),
+        (["--skala", "1", "--rask"], (1, [])),
+    ],
+)
+def test_one_scale_can_be_measured_alone(argumenter, forventet):
+    assert what_to_run(parse(argumenter)) == forventet
 
 
 def test_synthetic_data_scales_every_kind_and_passes_every_check(tmp_path):
