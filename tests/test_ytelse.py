@@ -109,8 +109,8 @@ def test_the_history_reads_each_file_once_per_content_and_nothing_before_the_fir
         return ekte(innhold, visningsnavn)
 
     monkeypatch.setattr(load, "les_yaml_innhold", tell)
-    monkeypatch.setattr(githistorikk, "_PLANER", OrderedDict())
-    monkeypatch.setattr(githistorikk, "_HISTORIKKER", OrderedDict())
+    monkeypatch.setattr(git_history, "_PLANER", OrderedDict())
+    monkeypatch.setattr(git_history, "_HISTORIKKER", OrderedDict())
     historikk = git_history.les_historikk(tmp_path)
 
     filer = [f"data/{t.fil}" for t in TYPER.values()]
