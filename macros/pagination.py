@@ -76,6 +76,12 @@ def page_count(antall: int, per_side: int) -> int:
     return max(1, math.ceil(antall / per_side))
 
 
+def page_rows(rader: Sequence[Any], nummer: int, per_side: int) -> Sequence[Any]:
+    """The rows page nummer (from 1) of a list holds, per_side to a page."""
+    start = (nummer - 1) * per_side
+    return rader[start : start + per_side]
+
+
 def page_url(forste: str, nummer: int) -> str:
     """The site-relative URL of page nummer of a list whose first page is at forste ('…/side-2/' from page 2)."""
     return forste if nummer == 1 else f"{forste}side-{nummer}/"
@@ -142,6 +148,14 @@ def whole(rader: Sequence[Any]) -> Utdrag:
     return Utdrag(rader, rader)
 
 
+def shortened(rader: Sequence[Any], vis: int | None, lenker: Callable[[], dict[str, Any]] = dict) -> Utdrag:
+    """A list shortened to its first vis rows (with the links lenker() gives) when it is longer, else whole;
+    vis is None when the page shows every list whole (summary_rows)."""
+    if vis is not None and len(rader) > vis:
+        return Utdrag(rader[:vis], rader, **lenker())
+    return whole(rader)
+
+
 def summary_rows(lengder: Sequence[int]) -> int | None:
     """How many rows each long list on a page shows, given the lengths of all the page's lists; None when the
     page shows every list whole (together they hold at most FULL_ROWS rows).
@@ -161,10 +175,7 @@ def shorten(lister: Mapping[Any, Sequence[Any]]) -> dict[Any, Utdrag]:
     """key -> how a page shows each of its lists: all whole while together they hold at most FULL_ROWS rows,
     else each long list shortened to its first rows (summary_rows), without pages of its own."""
     vis = summary_rows([len(rader) for rader in lister.values()])
-    return {
-        nokkel: Utdrag(rader[:vis], rader) if vis is not None and len(rader) > vis else whole(rader)
-        for nokkel, rader in lister.items()
-    }
+    return {nokkel: shortened(rader, vis) for nokkel, rader in lister.items()}
 
 
 # The lists of measures on record pages (virkemiddel, rolle, aktør): one per part and tiltaksplan.
@@ -221,20 +232,19 @@ def postutdrag(type_: str, post_id: str, planer: Sequence[Planutvalg]) -> dict[t
     """(tiltaksplan id, part) -> how the record's page shows that list: whole, or its first rows and a link
     to the list's own pages."""
     vis = summary_rows([len(rader) for _, _, deler in planer for rader in deler.values()])
-    resultat = {}
-    for tp, _, deler in planer:
-        for del_, rader in deler.items():
-            if vis is not None and len(rader) > vis:
-                resultat[tp.id, del_] = Utdrag(
-                    rader[:vis],
-                    rader,
-                    url=liste_url(type_, post_id, del_, tp.id),
-                    sider=page_count(len(rader), rows_per_page(type_, del_)),
-                    utforsker=utforsker_url(type_, post_id, del_, tp.id),
-                )
-            else:
-                resultat[tp.id, del_] = whole(rader)
-    return resultat
+    return {
+        (tp.id, del_): shortened(
+            rader,
+            vis,
+            lambda tp=tp, del_=del_, rader=rader: {
+                "url": liste_url(type_, post_id, del_, tp.id),
+                "sider": page_count(len(rader), rows_per_page(type_, del_)),
+                "utforsker": utforsker_url(type_, post_id, del_, tp.id),
+            },
+        )
+        for tp, _, deler in planer
+        for del_, rader in deler.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -266,11 +276,10 @@ def listeside_utdrag(plan: Plan, side: Listeside) -> tuple[Planutvalg, Utdrag]:
     tp, kilde, deler = next(p for p in planer if p[0].id == side.tiltaksplan_id)
     rader = deler[side.del_]
     per_side = rows_per_page(side.type_, side.del_)
-    start = (side.sidetall.nummer - 1) * per_side
     utdrag = Utdrag(
-        rader[start : start + per_side],
+        page_rows(rader, side.sidetall.nummer, per_side),
         rader,
-        start + 1,
+        (side.sidetall.nummer - 1) * per_side + 1,
         side.sidetall.forste_url,
         side.sidetall.antall,
         utforsker_url(side.type_, side.post_id, side.del_, side.tiltaksplan_id),
@@ -299,15 +308,17 @@ def oversikt_utdrag(plan: Plan, grupper: Sequence[tuple[str, str, Sequence[Any]]
     A shortened table links to every measure under the instrument in that plan (alle_tiltak_url).
     """
     vis = summary_rows([len(rader) for _, _, rader in grupper])
-    resultat = {}
-    for tiltaksplan_id, virkemiddel_id, rader in grupper:
-        if vis is not None and len(rader) > vis:
-            url = alle_tiltak_url(plan, virkemiddel_id, tiltaksplan_id)
-            utforsker = utforsker_url("virkemiddel", virkemiddel_id, "tiltak", tiltaksplan_id)
-            resultat[tiltaksplan_id, virkemiddel_id] = Utdrag(rader[:vis], rader, url=url, utforsker=utforsker)
-        else:
-            resultat[tiltaksplan_id, virkemiddel_id] = whole(rader)
-    return resultat
+    return {
+        (tp_id, v_id): shortened(
+            rader,
+            vis,
+            lambda tp_id=tp_id, v_id=v_id: {
+                "url": alle_tiltak_url(plan, v_id, tp_id),
+                "utforsker": utforsker_url("virkemiddel", v_id, "tiltak", tp_id),
+            },
+        )
+        for tp_id, v_id, rader in grupper
+    }
 
 
 # The economy page's tables: those with a row per measure are shortened; their CSV files have every row.
@@ -362,8 +373,7 @@ def utforsker_sidetall(antall: int, nummer: int) -> Sidetall:
 
 def utforsker_rader(rader: Sequence[Any], nummer: int) -> Sequence[Any]:
     """The rows page nummer of the explorer shows."""
-    start = (nummer - 1) * EXPLORER_ROWS_PER_PAGE
-    return rader[start : start + EXPLORER_ROWS_PER_PAGE]
+    return page_rows(rader, nummer, EXPLORER_ROWS_PER_PAGE)
 
 
 UTFORSKER_RADER = "tiltak/utforsk/rader.json"
@@ -429,7 +439,6 @@ def _tidslinje(hendelser: list[Hendelse]) -> Tidslinje:
         liste = list(liste)
         antall = page_count(len(liste), HENDELSER_PER_PAGE)
         for nummer in range(1, antall + 1):
-            start = (nummer - 1) * HENDELSER_PER_PAGE
-            utvalg = tuple(liste[start : start + HENDELSER_PER_PAGE])
+            utvalg = tuple(page_rows(liste, nummer, HENDELSER_PER_PAGE))
             sider.append(Tidslinjeside(ar, utvalg, Sidetall(nummer, antall, f"{hoved}{ar}/")))
     return Tidslinje(tuple(sider), {h.id: s.url for s in sider for h in s.hendelser})
