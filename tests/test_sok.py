@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import re
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -267,10 +268,9 @@ def test_pagefind_indexes_the_articles_of_the_current_site_only(tmp_path):
 
 
 def test_a_missing_pagefind_is_a_clear_error(tmp_path, monkeypatch):
-    import pagefind.service
-
     (tmp_path / "index.html").write_text(SIDE.format(tittel="Forsiden"), encoding="utf-8")
-    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+    # As if the package were not installed: importing it fails.
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)
     with pytest.raises(search.Sokefeil, match="Pagefind er ikke installert.*constraints.txt"):
         search.lag_sokeindeks(tmp_path)
 
