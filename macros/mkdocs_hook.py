@@ -189,17 +189,24 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         side = files.get_file_from_path(sti).page
         if sted.er_register or side is None:
             continue
-        plass = plassering(plan, sted)
-        register = files.get_file_from_path(plass.register)
-        if register is None or register.page is None:
-            continue
-        if plass.via is None:
-            side.parent = register.page
-        else:
-            tittel, via = plass.via
-            # Material prints a navigation title as it is: escaped here, once, like the page titles.
-            side.parent = _Trinn(escape(tittel), urls.fil_url(via), register.page.parent)
+        forelder = _forelder(plan, sted, files)
+        if forelder is not None:
+            side.parent = forelder
     return nav
+
+
+def _forelder(plan, sted: GeneratedPage, files: Files):
+    """The step a generated page sits under in the breadcrumb trail (None: its register page is missing)."""
+    plass = plassering(plan, sted)
+    register = files.get_file_from_path(plass.register)
+    if register is None or register.page is None:
+        return None
+    if plass.via is None:
+        return register.page
+    tittel, via = plass.via
+    over = register.page.parent if plass.via_sted is None else _forelder(plan, plass.via_sted, files)
+    # Material prints a navigation title as it is: escaped here, once, like the page titles.
+    return _Trinn(escape(tittel), urls.fil_url(via), over)
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:

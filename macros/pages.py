@@ -73,6 +73,9 @@ class Plassering:
     """The Markdown path of its kind's register page, whose place in the navigation it shares."""
     via: tuple[str, str] | None = None
     """(title, Markdown path) of the record it sits under, inside the register's section; None: under the register."""
+    via_sted: GeneratedPage | None = None
+    """The generated page of the record it sits under, when that step takes the record page's own place
+    (a list of a record's measures: its trail is the record's, then the record); None: in the register's section."""
 
 
 def plassering(plan: Plan, sted: GeneratedPage) -> Plassering:
@@ -86,7 +89,9 @@ def plassering(plan: Plan, sted: GeneratedPage) -> Plassering:
     if sted.liste is not None:
         post = posttype.med_side(plan)[sted.post_id]
         return Plassering(
-            urls.registerfil(sted.type_), (posttype.tittel(post), urls.kildefil(sted.type_, sted.post_id))
+            urls.registerfil(sted.type_),
+            (posttype.tittel(post), urls.kildefil(sted.type_, sted.post_id)),
+            GeneratedPage(sted.type_, sted.post_id),
         )
     post = posttype.med_side(plan)[sted.post_id]
     if posttype.forelder is None:
