@@ -137,7 +137,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     # A split explorer's script fetches every row from here when someone filters (macros/pagination.py).
-    rader = utforsker_rader(plan)
+    # Its rows get the glossary's explanations as the rows on the explorer's pages do (on_page_content);
+    # like the explorer's further pages, they have no front matter to switch a term off.
+    rader = utforsker_rader(plan, lambda rad: forklar(rad, plan, fil=pagination.UTFORSKER_RADER, innhold=False).html)
     if rader is not None:
         files.append(File.generated(config, pagination.UTFORSKER_RADER, content=rader))
     # The open data: every record kind as JSON, JSON Schema and CSV, and their DCAT-AP-NO catalogue.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -199,15 +199,18 @@ def tiltaksutforsker(plan: Plan, side: PageAddress, nummer: int = 1) -> Markup:
     )
 
 
-def utforsker_rader(plan: Plan) -> str | None:
+def utforsker_rader(plan: Plan, etterbehandling: Callable[[str], str] = str) -> str | None:
     """Every row of the explorer's table as HTML in a JSON list (pagination.UTFORSKER_RADER), for its script
-    when the table is split; None while it is one page. Links are relative to the file's own folder."""
+    when the table is split; None while it is one page. Links are relative to the file's own folder.
+
+    etterbehandling is given each row's HTML, for what the build does to every page's HTML (the glossary)."""
     rader = utforsker.rader(plan)
     if pagination.utforskersider(len(rader)) == 1:
         return None
     side = PageAddress(posixpath.dirname(pagination.UTFORSKER_RADER) + "/")
     rad = miljo().get_template("_utforskerrad.html").module.rad
-    return json.dumps({"rader": [str(rad(side, plan, r, i)).strip() for i, r in enumerate(rader)]}, ensure_ascii=False)
+    html = [etterbehandling(str(rad(side, plan, r, i)).strip()) for i, r in enumerate(rader)]
+    return json.dumps({"rader": html}, ensure_ascii=False)
 
 
 def rollematrise(plan: Plan, side: PageAddress) -> Markup:

@@ -8,6 +8,7 @@ cross every threshold (150 measures in the 2021 plan, 294 events, four tiltakspl
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import deque
 from pathlib import Path
@@ -185,6 +186,28 @@ def test_every_measure_is_reached_through_the_explorers_pages(stor, stor_plan):
     assert {u for u in naadd if u.startswith("tiltak/utforsk/side-")}
     mangler = [t for t in stor_plan.tiltak if urls.side_url("tiltak", t) not in naadd]
     assert not mangler, mangler[:5]
+
+
+def test_the_rows_the_script_fetches_are_the_rows_of_the_explorers_pages_with_their_explanations(stor, stor_plan):
+    site = stor / "site"
+    hentet = json.loads((site / pagination.UTFORSKER_RADER).read_text(encoding="utf-8"))["rader"]
+    sider = pagination.utforskersider(len(stor_plan.tiltak))
+    paa_sidene = [
+        rad
+        for n in range(1, sider + 1)
+        for rad in _html(site, pagination.page_url("tiltak/utforsk/", n)).select("article tbody tr")
+    ]
+    assert len(hentet) == len(paa_sidene) == len(stor_plan.tiltak)
+    forklart = 0
+    for fra_fil, paa_siden in zip(hentet, paa_sidene, strict=True):
+        rad = BeautifulSoup(f"<table><tbody>{fra_fil}</tbody></table>", "lxml").select_one("tr")
+        assert rad["id"] == paa_siden["id"]
+        # The same words, and the same glossary explanations on the same words.
+        assert rad.get_text() == paa_siden.get_text()
+        ord_ = [(a.get_text(), a["title"]) for a in rad.select("abbr")]
+        assert ord_ == [(a.get_text(), a["title"]) for a in paa_siden.select("abbr")]
+        forklart += bool(ord_)
+    assert forklart, "ingen rad har et ord fra ordlisten, så testen viser ingenting"
 
 
 def test_every_list_of_an_actor_or_role_is_reached_whole(stor, stor_plan):
