@@ -228,11 +228,23 @@ class Browser:
 
 
 def search_index(site: Path) -> dict | None:
-    """The size of Material's search index (search/search_index.json), or None when the site has none."""
+    """The size of a site's search index, or None when it has none: Material's (search/search_index.json,
+    which every page loads whole) or Pagefind's (every file in pagefind/, fetched a few at a time as
+    someone searches). Sizes are summed over its files; gzip as a web server would send each."""
     fil = site / "search" / "search_index.json"
-    if not fil.is_file():
+    if fil.is_file():
+        filer, sti, motor = [fil], "search/search_index.json", "lunr"
+    elif (site / "pagefind").is_dir():
+        filer, sti, motor = sorted(p for p in (site / "pagefind").rglob("*") if p.is_file()), "pagefind/", "pagefind"
+    else:
         return None
-    return {"path": "search/search_index.json", "raw_bytes": fil.stat().st_size, "gzip_bytes": gzip_size(fil)}
+    return {
+        "path": sti,
+        "engine": motor,
+        "files": len(filer),
+        "raw_bytes": sum(p.stat().st_size for p in filer),
+        "gzip_bytes": sum(gzip_size(p) for p in filer),
+    }
 
 
 def largest_pages(site: Path, count: int = 5, utenom: Collection[str] = ()) -> list[dict]:

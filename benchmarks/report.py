@@ -100,6 +100,14 @@ def _tall(verdi: float | None, desimaler: int = 2) -> str:
     return "–" if verdi is None else f"{verdi:.{desimaler}f}"
 
 
+def _indeks(indeks: dict | None) -> str:
+    """A search index's size for the report: bytes, gzip and files."""
+    if not indeks:
+        return "ingen"
+    filer = f" i {indeks['files']} filer" if indeks.get("files", 1) > 1 else ""
+    return f"{_storrelse(indeks['raw_bytes'])} ({_kib(indeks['gzip_bytes'])} KiB gz){filer}"
+
+
 def table(result: dict) -> str:
     """The report as the text `make bench` prints, in bokmål."""
     maskin = result["machine"]
@@ -122,6 +130,14 @@ def table(result: dict) -> str:
             f"{s['ratio_cpu']:>9.2f}{b['peak_mib']:>6.0f} MiB{c['median_s']:>6.2f}/{c['cpu_median_s']:<6.2f}"
             f"{(_storrelse(indeks['raw_bytes']) + ' (' + _kib(indeks['gzip_bytes']) + ' KiB gz)') if indeks else 'ingen':>20}"
             f"{_storrelse(s['largest_pages'][0]['raw_bytes']) if s['largest_pages'] else '–':>15}"
+        )
+    indekser = [(s["scale"], s["search_index"], s.get("twin_search_index")) for s in result["scales"]]
+    if any(indeks for _, indeks, _ in indekser):
+        linjer.append(
+            "Søkeindeksen: nettstedets er Pagefinds (pagefind/), som nettleseren henter noen filer av når noen "
+            "søker; tvillingens er lunr (search/search_index.json), som hver side laster hel. "
+            + "; ".join(f"{skala}×: {_indeks(indeks)} / {_indeks(tvilling)}" for skala, indeks, tvilling in indekser)
+            + " (nettsted / tvilling). Hva ett søk henter, måler make bench-sok."
         )
     vekst = result.get("growth")
     if vekst:

@@ -98,6 +98,12 @@ def test_reduced_benchmark_runs_end_to_end_and_reports_every_part(tmp_path):
         # What the search worker fetches after load is counted: plain Material's index, on the twin.
         assert "search/search_index.json" in {f["path"] for f in vekt["twin"]["files"]}
         assert 0 < vekt["twin"]["search_gzip_bytes"] < vekt["twin"]["gzip_bytes"]
+        # The site's own index is Pagefind's many files, which no first visit loads; the twin's is lunr's one file.
+        indeks = skala["search_index"]
+        assert indeks["engine"] == "pagefind" and indeks["files"] > 10 and indeks["raw_bytes"] > 100_000
+        assert not [f for f in filer if f.startswith("pagefind/")]
+        assert skala["twin_search_index"]["engine"] == "lunr" and skala["twin_search_index"]["files"] == 1
     assert data["rebuild"]["site"]["seconds"] > 0 and data["rebuild"]["twin"]["seconds"] > 0
     assert [m["name"] for m in data["targets"]] == [m.name for m in report.TARGETS]
     assert "Mål (rapporteres, testes ikke)" in resultat.stdout
+    assert "Søkeindeksen: nettstedets er Pagefinds" in resultat.stdout
