@@ -327,16 +327,18 @@ TABELLER_MED_TILTAK = ("tiltak", "usikre-belop")
 """The economy tables (datatabeller.PLANTABELLER) with a row per measure, or per uncertain amount of one."""
 
 
-OKONOMI_PLANS = 4
-"""The most tiltaksplaner an economy page shows each table for: the 2021 plan, which the page's text speaks
-of, and the newest. Each plan adds its tables (about 45 KiB), so a plan a year would make the page too heavy
-in a few years whatever the data's size; the plans between stand as CSV files, linked where their tables would be."""
+PLANS_SHOWN = 4
+"""The most tiltaksplaner the economy pages and the overview («Alle tiltak») show in full: the 2021 plan,
+which their texts speak of, and the newest. Each plan adds its tables (about 45 KiB on an economy page,
+20–40 KiB on the overview), so a plan a year would make those pages too heavy in a few years whatever the
+data's size. The plans between are named and linked instead: their tables as CSV files on the economy
+pages, and on the overview their sums and each instrument's list of their measures."""
 
 
-def okonomi_planer(senere: Sequence[Any]) -> tuple[list[Any], list[Any]]:
-    """(shown, as CSV only) of a table's versions for the later plans, oldest first: the newest OKONOMI_PLANS − 1
-    are shown, beside the 2021 plan's."""
-    skille = max(0, len(senere) - (OKONOMI_PLANS - 1))
+def shown_plans(senere: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+    """(shown in full, named and linked only) of the later plans (or a table's versions for them), oldest
+    first: the newest PLANS_SHOWN − 1 are shown, beside the 2021 plan."""
+    skille = max(0, len(senere) - (PLANS_SHOWN - 1))
     return list(senere[skille:]), list(senere[:skille])
 
 

@@ -130,6 +130,9 @@ class Oversiktsplan:
     per_virkemiddel: list[tuple[Virkemiddel, list[Planoppforing]]]
     totalt: dict[int, okonomi.Arssum]
     grunnlag_sum: str
+    lenker: dict[str, str] | None = None
+    """None: the plan's tables are on the page. Else the plan is one of those between the first and the
+    newest (pagination.PLANS_SHOWN): virkemiddel id -> where its measures in the plan stand (site-relative)."""
 
 
 def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
@@ -137,13 +140,18 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
     totalt = okonomi.totalt(plan)
     grupper = [(TILTAKSPLAN, v.id, plan.tiltak_for_virkemiddel(v.id)) for v in plan.virkemidler.values()]
     senere = []
+    _, mellom = pagination.shown_plans([tp for tp in plan.tiltaksplaner_etter_ar if tp.id != TILTAKSPLAN])
     for tp in plan.tiltaksplaner_etter_ar:
         if tp.id == TILTAKSPLAN:
             continue
         tiltak = plan.oppforinger(tp.id)
         summer = okonomi.totalt(plan, tp.id)
         per_virkemiddel = [(v, [t for t in tiltak if t.virkemiddel == v.id]) for v in plan.virkemidler.values()]
-        grupper += [(tp.id, v.id, rader) for v, rader in per_virkemiddel]
+        lenker = None
+        if tp in mellom:
+            lenker = {v.id: pagination.alle_tiltak_url(plan, v.id, tp.id) for v, rader in per_virkemiddel if rader}
+        else:
+            grupper += [(tp.id, v.id, rader) for v, rader in per_virkemiddel]
         senere.append(
             Oversiktsplan(
                 tp,
@@ -151,6 +159,7 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
                 per_virkemiddel,
                 summer,
                 datatabeller.SUM_AV_TILTAKENE + okonomi.oppgitte_summer(summer),
+                lenker,
             )
         )
     utdrag = pagination.oversikt_utdrag(plan, grupper)
@@ -166,6 +175,7 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
         utdrag=utdrag,
         forkortet=any(u.forkortet for u in utdrag.values()),
         forste_plan=TILTAKSPLAN,
+        antall_planer=pagination.PLANS_SHOWN,
     )
 
 
@@ -393,10 +403,10 @@ def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Marku
         _kjent("okonomi", "tabell", del_.tabell, list(tabeller))
     # A table of the 2021 plan is followed by the same table for each later plan, so a new plan year
     # shows on the economy pages without a change to them.
-    # With many plans, the plans between the first and the newest stand as CSV files (pagination.OKONOMI_PLANS).
+    # With many plans, the plans between the first and the newest stand as CSV files (pagination.PLANS_SHOWN).
     senere, eldre = {}, {}
     for d in deler:
-        senere[d.tabell], eldre[d.tabell] = pagination.okonomi_planer(
+        senere[d.tabell], eldre[d.tabell] = pagination.shown_plans(
             datatabeller.senere_utgaver(plan, tabeller, d.tabell)
         )
     viste = [tabeller[d.tabell] for d in deler] + [s.tabell for utgaver in senere.values() for s in utgaver]
@@ -413,7 +423,7 @@ def okonomiside(plan: Plan, side: PageAddress, deler: list[Okonomidel]) -> Marku
             )
             for d in deler
         ],
-        antall_planer=pagination.OKONOMI_PLANS,
+        antall_planer=pagination.PLANS_SHOWN,
         forste=_plan_og_kilde(plan, TILTAKSPLAN),
         korte=pagination.okonomi_utdrag(viste),
         med_beregnet=any(t.har_beregnet for t in viste),

@@ -466,10 +466,10 @@ def test_the_pages_after_the_first_carry_its_title_and_source(stor):
 
 
 def test_the_economy_page_shows_the_first_and_the_newest_plans_and_links_the_others_as_csv(stor_plan, monkeypatch):
-    assert pagination.okonomi_planer([1, 2, 3]) == ([1, 2, 3], [])
-    assert pagination.okonomi_planer(list(range(1, 10))) == ([7, 8, 9], [1, 2, 3, 4, 5, 6])
+    assert pagination.shown_plans([1, 2, 3]) == ([1, 2, 3], [])
+    assert pagination.shown_plans(list(range(1, 10))) == ([7, 8, 9], [1, 2, 3, 4, 5, 6])
     # The fixture has four plans; with room for three, the oldest later plan (2022) stands as a CSV link.
-    monkeypatch.setattr(pagination, "OKONOMI_PLANS", 3)
+    monkeypatch.setattr(pagination, "PLANS_SHOWN", 3)
     html = BeautifulSoup(
         str(views.okonomiside(stor_plan, views.PageAddress("okonomi/tiltak/"), [views.Okonomidel("per-virkemiddel")])),
         "lxml",
@@ -479,6 +479,36 @@ def test_the_economy_page_shows_the_first_and_the_newest_plans_and_links_the_oth
     assert html.select_one("#graf-per-virkemiddel-2023") is not None and html.select_one("#graf-per-virkemiddel-2024")
     lenke = html.select_one("p.rp-utdrag a[download]")
     assert lenke["href"] == "../../nedlasting/per-virkemiddel-2022.csv"
+
+
+def test_the_overview_shows_the_first_and_the_newest_plans_and_links_the_measures_of_the_others(stor_plan, monkeypatch):
+    # The fixture has four plans; with room for three, the oldest later plan (2022) is named, with its sums
+    # and where each instrument's measures in it stand, but without its tables.
+    monkeypatch.setattr(pagination, "PLANS_SHOWN", 3)
+    side = views.PageAddress("tiltak/")
+    html = BeautifulSoup(str(views.tiltaksoversikt(stor_plan, side)), "lxml")
+    assert (
+        html.select("[id^=v-]")
+        and html.select("[id^=tiltaksplan-2023-v-]")
+        and html.select("[id^=tiltaksplan-2024-v-]")
+    )
+    assert not html.select("[id^=tiltaksplan-2022-v-]")
+    seksjon = html.select_one("#tiltaksplan-2022").find_parent("section")
+    assert not seksjon.select("table tbody tr[data-status]")
+    assert "Sum av oppgitte beløp per år for alle tiltak i" in seksjon.select_one("table caption").get_text()
+    tiltak = stor_plan.oppforinger("tiltaksplan-2022")
+    forventet = [
+        (side.til(pagination.alle_tiltak_url(stor_plan, v.id, "tiltaksplan-2022")), n)
+        for v in stor_plan.virkemidler.values()
+        if (n := sum(t.virkemiddel == v.id for t in tiltak))
+    ]
+    punkter = seksjon.select("ul.rp-planlenker li")
+    assert [(li.a["href"], int(li.get_text().split(":")[1].split()[0])) for li in punkter] == forventet
+    assert all(li.select_one(".rp-beregnet") for li in punkter)
+    # With room for four, every plan's tables are there, as on the built fixture site.
+    monkeypatch.setattr(pagination, "PLANS_SHOWN", 4)
+    alle = BeautifulSoup(str(views.tiltaksoversikt(stor_plan, side)), "lxml")
+    assert alle.select("[id^=tiltaksplan-2022-v-]") and not alle.select("ul.rp-planlenker")
 
 
 def test_a_page_left_out_of_search_keeps_its_article_for_the_benchmarks_twin():
