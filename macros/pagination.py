@@ -6,8 +6,9 @@ FULL_ROWS rows together shows the first rows of each long list (at most SUMMARY_
 share SUMMARY_BUDGET rows), the count and the sums of the whole list, and a link to the list's own
 pages (rows_per_page each, «Side 2 av 7»), where every row stands. The explorer's table and the
 timeline are split the same way when they grow, and the economy page's long tables are shortened
-(their CSV files keep every row). Below the limits every page is exactly as before: the real data
-today stays well under them.
+(their CSV files keep every row). The economy pages and the overview show the tables of the 2021 plan
+and the newest plans only (PLANS_SHOWN), and name and link the plans between. Below the limits every
+page is exactly as before: the real data today stays well under them.
 
 Plain functions and the thresholds, in one place; pages.py makes the extra pages, the templates word them.
 """
