@@ -197,7 +197,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def _forelder(plan, sted: GeneratedPage, files: Files):
+def _forelder(plan: Plan, sted: GeneratedPage, files: Files) -> Page | _Trinn | None:
     """The step a generated page sits under in the breadcrumb trail (None: its register page is missing)."""
     plass = plassering(plan, sted)
     register = files.get_file_from_path(plass.register)
