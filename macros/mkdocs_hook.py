@@ -41,7 +41,7 @@ from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, ut
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
 from macros.ordforklaring import PageError, forklar, les_unntak
-from macros.pages import GeneratedPage, genererte_sider, plassering, sidestier
+from macros.pages import GeneratedPage, genererte_sider, plassering, sidestier, videre_meta
 from macros.plantekst import EGEN_TEKST
 from macros.views import PageAddress, Redigering, kildeboks, utforsker_rader
 
@@ -137,9 +137,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for tabell in datatabeller.bygg(plan).values():
         files.append(File.generated(config, tabell.csv_sti, content=datatabeller.csv_tekst(tabell)))
     # A split explorer's script fetches every row from here when someone filters (macros/pagination.py).
-    # Its rows get the glossary's explanations as the rows on the explorer's pages do (on_page_content);
-    # like the explorer's further pages, they have no front matter to switch a term off.
-    rader = utforsker_rader(plan, lambda rad: forklar(rad, plan, fil=pagination.UTFORSKER_RADER, innhold=False).html)
+    # Its rows get the glossary's explanations as the rows on the explorer's further pages do (on_page_content),
+    # with the terms their front matter switches off.
+    rader = utforsker_rader(plan, lambda rad: _forklar_rad(rad, plan))
     if rader is not None:
         files.append(File.generated(config, pagination.UTFORSKER_RADER, content=rader))
     # The open data: every record kind as JSON, JSON Schema and CSV, and their DCAT-AP-NO catalogue.
@@ -238,6 +238,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
             _bygg.arkiv,
             uten_kilde=sider_uten_kilde,
             sidetitler={urls.fil_url(sti): tittel for sti, tittel in titler.items()},
+            sidemeta=plantekst.samling().sidemeta,
         )
     return _bygg.kildetekster[sti]
 
@@ -357,6 +358,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # The pencil and the Kilde box's link open the same file.
     page.edit_url = _redigering(page, config).url
     return gang.html
+
+
+def _forklar_rad(rad: str, plan: Plan) -> str:
+    """A row of the explorer's rader.json with the glossary, as on the explorer's further pages."""
+    meta = videre_meta(plantekst.samling().sidemeta[pagination.UTFORSKER])
+    fil = f"docs/{pagination.UTFORSKER}"
+    try:
+        unntak = les_unntak(plan, meta.get(UTEN_ORDFORKLARING), "", fil)
+        return forklar(rad, plan, unntak, fil, innhold=False).html
+    except PageError as feil:
+        raise PluginError(str(feil)) from None
 
 
 def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = True, innhold: bool = False):

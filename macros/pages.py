@@ -21,7 +21,7 @@ from . import pagination, urls, views
 from .arkiv import Versjon
 from .git_history import UTEN_HISTORIKK, Historikk
 from .kildegrunnlag import kilder_for
-from .model import TILTAKSPLAN, Plan
+from .model import TILTAKSPLAN, FrontMatter, Plan
 from .pagination import Listeside, Sidetall, Tidslinjeside
 from .plantekst import Omtale
 from .registry import TYPER, med_sider
@@ -139,6 +139,7 @@ def genererte_sider(
     arkiv: tuple[Versjon, ...] = (),
     uten_kilde: Collection[str] = (),
     sidetitler: Mapping[str, str] | None = None,
+    sidemeta: Mapping[str, FrontMatter] | None = None,
 ) -> dict[str, str]:
     """Path relative to docs/ -> the page's source: front matter, then the rendered HTML as one block.
 
@@ -150,13 +151,30 @@ def genererte_sider(
     paths of record pages made without sources all the same: under `make serve`, while the banner says
     so (macros/preview.py); their front matter names no document. sidetitler maps the site-relative URL of
     a hand-written page to its title in the navigation, for the timeline's links to the history pages.
+    sidemeta is the front matter of the hand-written pages by path: the explorer's and the timeline's further
+    pages carry their first page's (videre_meta).
     """
     omtaler = omtaler or {}
     titler = sidetitler or {}
+    meta = sidemeta or {}
     return {
-        sti: _side(plan, sted, sti, omtaler, historikk, arkiv, uten_kilde, titler)
+        sti: _side(plan, sted, sti, omtaler, historikk, arkiv, uten_kilde, titler, meta)
         for sti, sted in sidestier(plan, handskrevne).items()
     }
+
+
+def videre_meta(forste: FrontMatter) -> dict:
+    """The front matter a further page of a split page (the explorer's, the timeline's) takes from its first
+    page: source, edit link, sidebars and the terms switched off on the whole page; not its title and
+    description (each page has its own), nor its macros. A glossary switch for one passage is left out:
+    it names words of the first page's own text."""
+    meta = forste.model_dump(exclude_defaults=True, exclude={"title", "description", "render_macros"})
+    hele = [u for u in forste.uten_ordforklaring if isinstance(u, str)]
+    if hele:
+        meta["uten_ordforklaring"] = hele
+    else:
+        meta.pop("uten_ordforklaring", None)
+    return meta
 
 
 def _side(
@@ -168,13 +186,14 @@ def _side(
     arkiv: tuple[Versjon, ...],
     uten_kilde: Collection[str],
     sidetitler: Mapping[str, str],
+    sidemeta: Mapping[str, FrontMatter],
 ) -> str:
     if sted.liste is not None:
         return _listeside(plan, sted.liste, sti)
     if sted.utforsker is not None:
-        return _utforskerside(plan, sted.utforsker, sti)
+        return _utforskerside(plan, sted.utforsker, sti, sidemeta[pagination.UTFORSKER])
     if sted.tidslinje is not None:
-        return _tidslinjeside(plan, sted.tidslinje, sti, sidetitler)
+        return _tidslinjeside(plan, sted.tidslinje, sti, sidetitler, sidemeta[pagination.TIDSLINJE])
     if sted.post_id is None:
         return _registerside(plan, sted.type_, sti)
     return _postside(plan, sted, sti, omtaler.get((sted.type_, sted.post_id), []), historikk, arkiv, sti in uten_kilde)
@@ -239,27 +258,26 @@ def _listeside(plan: Plan, liste: Listeside, sti: str) -> str:
     return _kilde(meta, views.listeside(plan, liste, views.PageAddress(urls.fil_url(sti))))
 
 
-def _utforskerside(plan: Plan, sidetall: Sidetall, sti: str) -> str:
-    """A further page of the explorer's table, with the explorer's own source, width and legend (the front
-    matter of docs/tiltak/utforsk.md, which tests/test_sidedeling.py holds it to)."""
+def _utforskerside(plan: Plan, sidetall: Sidetall, sti: str, forste: FrontMatter) -> str:
+    """A further page of the explorer's table, with the front matter of docs/tiltak/utforsk.md (its source,
+    width and edit link)."""
     meta = {
         "title": f"{pagination.FORSTE_SIDER[pagination.UTFORSKER]}, side {sidetall.nummer} av {sidetall.antall}",
-        "kilde": TILTAKSPLAN,
-        "kildeseksjon": "Vurdering: tabellene over tiltak under hvert virkemiddel",
-        "rediger": "data/tiltak.yml",
+        **videre_meta(forste),
         "description": f"Tabellen over alle tiltakene i tiltaksplanen for 2021, side {sidetall.nummer} av {sidetall.antall}.",
-        "hide": ["navigation", "toc"],
         "uten_sok": True,
     }
     return _kilde(meta, views.tiltaksutforsker(plan, views.PageAddress(urls.fil_url(sti)), sidetall.nummer))
 
 
-def _tidslinjeside(plan: Plan, side: Tidslinjeside, sti: str, sidetitler: Mapping[str, str]) -> str:
-    """A page of the timeline: the events of one year (or part of a year), with the timeline's own source."""
+def _tidslinjeside(
+    plan: Plan, side: Tidslinjeside, sti: str, sidetitler: Mapping[str, str], forste: FrontMatter
+) -> str:
+    """A page of the timeline: the events of one year (or part of a year), with the front matter of
+    docs/historikk/tidslinje.md (its source and edit link)."""
     meta = {
         "title": views.tidslinjetittel(side),
-        "kilde": "nettstedet",
-        "rediger": "data/hendelser.yml",
+        **videre_meta(forste),
         "description": f"Hendelsene i {side.ar} som plandokumentene tidfester, med kilde for hver hendelse.",
     }
     return _kilde(meta, views.tidslinjeside(plan, side, views.PageAddress(urls.fil_url(sti)), sidetitler))

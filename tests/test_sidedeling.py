@@ -17,10 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROSJEKT, delt_bygg, ekte_plan, handskrevne_sider
 
-from macros import pagination, urls, views
+from macros import front_matter, pagination, urls, views
 from macros.load import load_plan
-from macros.model import TILTAKSPLAN
-from macros.pages import sidestier
+from macros.model import TILTAKSPLAN, FrontMatter
+from macros.pages import sidestier, videre_meta
 
 if str(PROSJEKT) not in sys.path:
     sys.path.insert(0, str(PROSJEKT))
@@ -463,6 +463,35 @@ def test_the_pages_after_the_first_carry_its_title_and_source(stor):
     kilde = [" ".join(s.select_one("aside.rp-kilde").get_text().split()) for s in (forste, andre)]
     assert kilde[0] == kilde[1]
     assert andre.select_one(".md-path") is not None and "Utforsk tiltakene" in andre.select_one(".md-path").get_text()
+
+
+def test_a_further_page_takes_its_first_pages_front_matter_but_not_its_words():
+    forste = FrontMatter.model_validate(
+        {
+            "render_macros": True,
+            "kilde": TILTAKSPLAN,
+            "kildeseksjon": "Vurdering",
+            "rediger": "data/tiltak.yml",
+            "title": "Utforsk tiltakene",
+            "description": "Alle tiltakene.",
+            "hide": ["navigation", "toc"],
+            "uten_ordforklaring": ["virkemiddel", {"ord": "regionrad", "i": "regionrådet for Gjøvikregionen"}],
+        }
+    )
+    assert videre_meta(forste) == {
+        "kilde": TILTAKSPLAN,
+        "kildeseksjon": "Vurdering",
+        "rediger": "data/tiltak.yml",
+        "hide": ["navigation", "toc"],
+        # A passage switch names the first page's own text, which a further page does not have.
+        "uten_ordforklaring": ["virkemiddel"],
+    }
+    assert "uten_ordforklaring" not in videre_meta(FrontMatter.model_validate({"kilde": "nettstedet"}))
+    # The real first pages: what their further pages show of them.
+    for sti in pagination.FORSTE_SIDER:
+        tekst = (PROSJEKT / "docs" / sti).read_text(encoding="utf-8")
+        lest, feil = front_matter.les_en(tekst, f"docs/{sti}")
+        assert not feil and videre_meta(lest.meta)["kilde"] == lest.meta.kilde
 
 
 def test_the_economy_page_shows_the_first_and_the_newest_plans_and_links_the_others_as_csv(stor_plan, monkeypatch):
