@@ -7,6 +7,7 @@ package; this file only connects them to MkDocs' events.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from macros.git_history import UTEN_HISTORIKK, Historikk, SistOppdatert, les_his
 from macros.kildegrunnlag import feil_for_poster_uten_kilde, kilder_for_alle, uten_kilde
 from macros.model import Plan
 from macros.ordforklaring import NOKKEL as UTEN_ORDFORKLARING
-from macros.ordforklaring import PageError, forklar, les_unntak
+from macros.ordforklaring import PageError, Unntak, forklar, les_unntak
 from macros.pages import GeneratedPage, genererte_sider, plassering, sidestier, videre_meta
 from macros.plantekst import EGEN_TEKST
 from macros.views import PageAddress, Redigering, kildeboks, utforsker_rader
@@ -139,7 +140,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # A split explorer's script fetches every row from here when someone filters (macros/pagination.py).
     # Its rows get the glossary's explanations as the rows on the explorer's further pages do (on_page_content),
     # with the terms their front matter switches off.
-    rader = utforsker_rader(plan, lambda rad: _forklar_rad(rad, plan))
+    rader = utforsker_rader(plan, _radforklaring(plan))
     if rader is not None:
         files.append(File.generated(config, pagination.UTFORSKER_RADER, content=rader))
     # The open data: every record kind as JSON, JSON Schema and CSV, and their DCAT-AP-NO catalogue.
@@ -360,13 +361,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return gang.html
 
 
-def _forklar_rad(rad: str, plan: Plan) -> str:
-    """A row of the explorer's rader.json with the glossary, as on the explorer's further pages."""
-    meta = videre_meta(plantekst.samling().sidemeta[pagination.UTFORSKER])
+def _radforklaring(plan: Plan) -> Callable[[str], str]:
+    """The glossary pass for the rows of the explorer's rader.json, as on the explorer's further pages."""
     fil = f"docs/{pagination.UTFORSKER}"
+    forste = plantekst.samling().sidemeta.get(pagination.UTFORSKER)
+    unntak = _unntak(plan, videre_meta(forste).get(UTEN_ORDFORKLARING) if forste else None, "", fil)
+    # Only switches for the whole page: forklar raises PageError only for a passage it cannot find.
+    return lambda rad: forklar(rad, plan, unntak, fil, innhold=False).html
+
+
+def _unntak(plan: Plan, verdi: object, markdown: str, fil: str) -> list[Unntak]:
+    """The terms a page's front matter switches off (les_unntak), or a build error naming the page."""
     try:
-        unntak = les_unntak(plan, meta.get(UTEN_ORDFORKLARING), "", fil)
-        return forklar(rad, plan, unntak, fil, innhold=False).html
+        return les_unntak(plan, verdi, markdown, fil)
     except PageError as feil:
         raise PluginError(str(feil)) from None
 
@@ -378,10 +385,10 @@ def _forklar(html: str, page: Page, config: MkDocsConfig, tekststykker: bool = T
     """
     plan = plan_for(config)
     fil = f"docs/{page.file.src_uri}"
+    unntak = _unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
+    if not tekststykker:
+        unntak = [u for u in unntak if u.tekststykke is None]
     try:
-        unntak = les_unntak(plan, page.meta.get(UTEN_ORDFORKLARING), page.markdown, fil)
-        if not tekststykker:
-            unntak = [u for u in unntak if u.tekststykke is None]
         return forklar(html, plan, unntak, fil, innhold=innhold)
     except PageError as feil:
         raise PluginError(str(feil)) from None

@@ -926,27 +926,19 @@ class Plan:
 
     def oppforinger(self, tiltaksplan_id: str) -> list[Planoppforing]:
         """The measures one tiltaksplan lists, in the data's order."""
-        tiltaksplan = self.tiltaksplaner[tiltaksplan_id]
-        if tiltaksplan_id not in self._oppforinger:
-            if tiltaksplan_id == TILTAKSPLAN:
-                self._oppforinger[tiltaksplan_id] = [Planoppforing(tiltaksplan, t, t) for t in self.tiltak.values()]
-            else:
-                alle = self.alle_tiltak
-                self._oppforinger[tiltaksplan_id] = [
-                    Planoppforing(tiltaksplan, alle[p.tiltak], p) for p in self._planposter.get(tiltaksplan_id, ())
-                ]
         return list(self._oppforinger[tiltaksplan_id])
 
     @functools.cached_property
     def _oppforinger(self) -> dict[str, list[Planoppforing]]:
-        # Each plan's entries, made on first use: every instrument's, actor's and role's page asks for them.
-        return {}
-
-    @functools.cached_property
-    def _planposter(self) -> dict[str, list[Tiltaksplanpost]]:
-        per_plan: dict[str, list[Tiltaksplanpost]] = {}
+        # Every plan's entries, made once: every instrument's, actor's and role's page asks for them.
+        per_plan: dict[str, list[Planoppforing]] = {tp_id: [] for tp_id in self.tiltaksplaner}
+        alle = self.alle_tiltak
         for post in self.tiltaksplanposter.values():
-            per_plan.setdefault(post.plan, []).append(post)
+            if post.plan in per_plan:
+                per_plan[post.plan].append(Planoppforing(self.tiltaksplaner[post.plan], alle[post.tiltak], post))
+        if TILTAKSPLAN in per_plan:
+            forste = self.tiltaksplaner[TILTAKSPLAN]
+            per_plan[TILTAKSPLAN] = [Planoppforing(forste, t, t) for t in self.tiltak.values()]
         return per_plan
 
     def oppforinger_som_nevner(self, aktor_id: str) -> list[Planoppforing]:

@@ -225,20 +225,14 @@ def _per_plan(
     kandidater, when given, are the only entries any group can select, in the plans' order: the groups
     are chosen from them instead of from every entry of every plan.
     """
-    per_plan: dict[str, list[model.Planoppforing]] = {}
-    for o in kandidater or ():
-        per_plan.setdefault(o.tiltaksplan.id, []).append(o)
+    if kandidater is None:
+        i_planen = {tp.id: plan.oppforinger(tp.id) for tp in plan.tiltaksplaner_etter_ar}
+    else:
+        i_planen = {tp.id: [] for tp in plan.tiltaksplaner_etter_ar}
+        for o in kandidater:
+            i_planen[o.tiltaksplan.id].append(o)
     return [
-        (
-            tp,
-            plan.kilder[tp.kilde],
-            {
-                navn: [
-                    o for o in (plan.oppforinger(tp.id) if kandidater is None else per_plan.get(tp.id, [])) if velg(o)
-                ]
-                for navn, velg in grupper.items()
-            },
-        )
+        (tp, plan.kilder[tp.kilde], {navn: [o for o in i_planen[tp.id] if velg(o)] for navn, velg in grupper.items()})
         for tp in plan.tiltaksplaner_etter_ar
     ]
 
