@@ -35,7 +35,9 @@ REGLER: dict[str, tuple[str, ...]] = {
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
-_STYLE_ATTRIBUTT = re.compile(r'\sstyle="([^"]*)"')
+# Starts with the literal «style="», which re finds with a fast scan, and only then looks back for the
+# whitespace before it; «\sstyle=…» tried a match at every space of the page (40 ms a build at 1×).
+_STYLE_ATTRIBUTT = re.compile(r'style="(?<=\sstyle=")([^"]*)"')
 
 
 def _hash(tekst: str) -> str:

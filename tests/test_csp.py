@@ -71,6 +71,13 @@ def test_only_the_themes_own_inline_scripts_are_hashed():
     assert csp._hash(tema) in script_src and csp._hash("window.__xss=1") not in script_src
 
 
+def test_each_style_attribute_is_hashed_whatever_whitespace_stands_before_it():
+    html = '<td style="text-align: left">a</td><td\tstyle="b">x</td><p\nstyle="c">y</p><p data-style="d">z</p>'
+    style_src = next(d for d in csp.policy(html).split("; ") if d.startswith("style-src"))
+    assert all(csp._hash(v) in style_src for v in ("text-align: left", "b", "c"))
+    assert csp._hash("d") not in style_src and style_src.count("'sha256-") == 3
+
+
 def test_the_404_page_carries_the_policy(bygget):
     # Served under the Pages path only (tests/test_lenker.py), so it is checked in its file here.
     assert 'http-equiv="Content-Security-Policy"' in (bygget / "404.html").read_text(encoding="utf-8")
