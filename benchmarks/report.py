@@ -100,11 +100,11 @@ def _tall(verdi: float | None, desimaler: int = 2) -> str:
     return "–" if verdi is None else f"{verdi:.{desimaler}f}"
 
 
-def _indeks(indeks: dict | None) -> str:
-    """A search index's size for the report: bytes, gzip and files."""
+def _indeks(indeks: dict | None, med_filer: bool = True) -> str:
+    """A search index's size for the report: bytes, gzip and (med_filer) files."""
     if not indeks:
         return "ingen"
-    filer = f" i {indeks['files']} filer" if indeks.get("files", 1) > 1 else ""
+    filer = f" i {indeks['files']} filer" if med_filer and indeks.get("files", 1) > 1 else ""
     return f"{_storrelse(indeks['raw_bytes'])} ({_kib(indeks['gzip_bytes'])} KiB gz){filer}"
 
 
@@ -123,12 +123,11 @@ def table(result: dict) -> str:
     ]
     for s in result["scales"]:
         b, t, c = s["build"], s["twin_build"], s["check"]
-        indeks = s["search_index"]
         linjer.append(
             f"{str(s['scale']) + '×':<6}{s['tiltak']:>7}{s['pages']:>7}{len(b['runs_s']):>10}"
             f"{b['median_s']:>7.2f}/{b['cpu_median_s']:<6.2f}{t['median_s']:>7.2f}/{t['cpu_median_s']:<6.2f}"
             f"{s['ratio_cpu']:>9.2f}{b['peak_mib']:>6.0f} MiB{c['median_s']:>6.2f}/{c['cpu_median_s']:<6.2f}"
-            f"{(_storrelse(indeks['raw_bytes']) + ' (' + _kib(indeks['gzip_bytes']) + ' KiB gz)') if indeks else 'ingen':>20}"
+            f"{_indeks(s['search_index'], med_filer=False):>20}"
             f"{_storrelse(s['largest_pages'][0]['raw_bytes']) if s['largest_pages'] else '–':>15}"
         )
     indekser = [(s["scale"], s["search_index"], s.get("twin_search_index")) for s in result["scales"]]

@@ -91,7 +91,7 @@ def twin_config(project: Path = PROSJEKT) -> dict:
 
 def article(page_html: str) -> str:
     """The content of a built page's article, without Material's own buttons."""
-    # A page search leaves out has one attribute more on the element (macros/sok.py, uten_sok).
+    # A page search leaves out has one attribute more on the element (macros/search.py, uten_sok).
     funnet = _ARTICLE.search(page_html)
     end = page_html.rfind("</article>")
     if funnet is None or end < funnet.end():

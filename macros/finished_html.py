@@ -11,7 +11,6 @@ result without it, or says it cannot be sure, and the page then goes through Mar
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from .html_pass import BITER, TOMME, attributter, enkel_html
 
@@ -44,8 +43,7 @@ def markdown_output(kilde: str) -> tuple[str, set[str | None]] | None:
                 tag = tag.lower()
                 if not stakk and (bit.start() != 0 or tag not in _BLOKKROT or bit.group("lukket") is not None):
                     return None
-                attrs = [(n.lower(), unescape(v) if v else v) for n, v in attributter(bit.group("attrs"))]
-                ider.update(v for k, v in attrs if k == "id" or (k == "name" and tag == "a"))
+                ider.update(v for k, v in attributter(bit.group("attrs")) if k == "id" or (k == "name" and tag == "a"))
                 if tag not in TOMME and bit.group("lukket") is None:
                     stakk.append(tag)
             elif slutt is not None:

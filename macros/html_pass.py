@@ -281,15 +281,13 @@ def gjennomga(
 # HTMLParser's time (it also counts lines and columns at every piece, which nothing here needs). Anything
 # else, anywhere in the page (a script or style, <!DOCTYPE, a bare < or &, an unquoted attribute, an
 # upper-case end tag), and the whole page goes through HTMLParser.
-BITER = re.compile(
-    r"""(?P<tekst>[^<&]++)
-    |<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*(?P<lukket>/)?>
+_MERKER = r"""<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*(?P<lukket>/)?>
     |</(?P<slutt>[a-z][a-z0-9-]*)>
     |<!--(?!>|->)(?P<kommentar>(?:(?!--).)*?)-->
     |&(?P<entitet>[a-zA-Z][a-zA-Z0-9]*);
-    |&\#(?P<tegn>[0-9]+|[xX][0-9a-fA-F]+);""",
-    re.VERBOSE | re.DOTALL,
-)
+    |&\#(?P<tegn>[0-9]+|[xX][0-9a-fA-F]+);"""
+"""The pieces that are not text: tags, comments and character references."""
+BITER = re.compile(r"(?P<tekst>[^<&]++)|" + _MERKER, re.VERBOSE | re.DOTALL)
 _HEL = re.compile("(?:" + re.sub(r"\(\?P<\w+>", "(?:", BITER.pattern) + ")*+", re.VERBOSE | re.DOTALL)
 """The whole page made of those pieces (possessive, so a page that is not gives up at once; without named
 groups, which a possessive repeat in Python 3.11's re cannot hold)."""
@@ -315,11 +313,7 @@ def _les_biter(parser: _Parser, biter: Iterable[re.Match]) -> None:
             if bit.group("lukket"):
                 parser.start_slutt(bit.group())
                 continue
-            attrs = [
-                (navn.lower(), None if verdi is None else unescape(verdi) if "&" in verdi else verdi)
-                for navn, verdi in attributter(bit.group("attrs"))
-            ]
-            parser.start(bit.group(), bit.group("tag").lower(), attrs)
+            parser.start(bit.group(), bit.group("tag").lower(), attributter(bit.group("attrs")))
         elif art == "slutt":
             parser.handle_endtag(bit.group("slutt").lower())
         elif art == "kommentar":
@@ -331,18 +325,15 @@ def _les_biter(parser: _Parser, biter: Iterable[re.Match]) -> None:
 
 
 def attributter(tekst: str) -> list[tuple[str, str | None]]:
-    """The (name, value) pairs of a simple tag's attributes as written; a bare attribute's value is None."""
-    return [(m.group(1), m.group(2)) for m in _ATTR.finditer(tekst)]
+    """A simple tag's attributes as HTMLParser gives them: (lower-case name, value with its character
+    references decoded), in the order written; a bare attribute's value is None."""
+    return [
+        (navn.lower(), None if verdi is None else unescape(verdi) if "&" in verdi else verdi)
+        for navn, verdi in (m.groups() for m in _ATTR.finditer(tekst))
+    ]
 
 
-_MERKE = re.compile(
-    r"""<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*(?P<lukket>/)?>
-    |</(?P<slutt>[a-z][a-z0-9-]*)>
-    |<!--(?!>|->)(?:(?!--).)*?-->
-    |&[a-zA-Z][a-zA-Z0-9]*;
-    |&\#(?:[0-9]+|[xX][0-9a-fA-F]+);""",
-    re.VERBOSE | re.DOTALL,
-)
+_MERKE = re.compile(_MERKER, re.VERBOSE | re.DOTALL)
 """The pieces of a simple page that are not text; the text runs are what lies between them."""
 
 
@@ -382,8 +373,7 @@ def _bare_tekst(html: str, tekst: Callable[[str, bool], str], treff: re.Pattern)
             if tag in TOMME:
                 continue
             utelat = tag in UTELATT or (
-                AV[0] in merke.group("attrs").lower()
-                and AV in [(n.lower(), unescape(v) if v else v) for n, v in attributter(merke.group("attrs"))]
+                AV[0] in merke.group("attrs").lower() and AV in attributter(merke.group("attrs"))
             )
             stakk.append((tag, utelat))
             utelatt += utelat

@@ -173,7 +173,7 @@ class _PageTerms:
 
     @property
     def treff(self) -> re.Pattern | None:
-        """What htmlgang may search the page for to skip the runs this leaves as they are (see gjennomga).
+        """What html_pass may search the page for to skip the runs this leaves as they are (see gjennomga).
 
         None where every run must be seen: a switched-off passage is being looked for, or a spelling holds
         a character that could join a run to the markup around it.

@@ -186,17 +186,13 @@ def med_sider() -> list[Posttype]:
 # What the page templates get: the data each page shows, not the whole plan.
 
 
-def _hendelser(plan: Plan, felt: str, post_id: str) -> list[model.Hendelse]:
-    return plan.hendelser_med(felt, post_id)
-
-
 def _tiltakside(plan: Plan, tiltak: model.Tiltak | model.NyttTiltak) -> dict[str, Any]:
     i_planene = _tiltaket_i_planene(plan, tiltak)
     return {
         # The document of the first plan that lists the measure: the 2021 plan, or the plan it is new in.
         "tiltaksplan": i_planene[0][2] if i_planene else plan.kilder[TILTAKSPLAN],
         "virkemiddel": plan.virkemidler[tiltak.virkemiddel],
-        "hendelser": _hendelser(plan, "tiltak", tiltak.id),
+        "hendelser": plan.hendelser_med("tiltak", tiltak.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
         "tiltaksplaner": i_planene,
@@ -262,7 +258,7 @@ def _aktorlister(plan: Plan, aktor: model.Aktor) -> list[Planutvalg]:
 def _aktorside(plan: Plan, aktor: model.Aktor) -> dict[str, Any]:
     omtaler = plan.omtaler_av(aktor.id)
     return {
-        "hendelser": _hendelser(plan, "aktorer", aktor.id),
+        "hendelser": plan.hendelser_med("aktorer", aktor.id),
         "aktorer": plan.aktorer,
         "roller": plan.roller,
         "virkemidler": plan.virkemidler,

@@ -140,10 +140,9 @@ def tiltaksoversikt(plan: Plan, side: PageAddress) -> Markup:
     totalt = okonomi.totalt(plan)
     grupper = [(TILTAKSPLAN, v.id, plan.tiltak_for_virkemiddel(v.id)) for v in plan.virkemidler.values()]
     senere = []
-    _, mellom = pagination.shown_plans([tp for tp in plan.tiltaksplaner_etter_ar if tp.id != TILTAKSPLAN])
-    for tp in plan.tiltaksplaner_etter_ar:
-        if tp.id == TILTAKSPLAN:
-            continue
+    senere_planer = [tp for tp in plan.tiltaksplaner_etter_ar if tp.id != TILTAKSPLAN]
+    _, mellom = pagination.shown_plans(senere_planer)
+    for tp in senere_planer:
         tiltak = plan.oppforinger(tp.id)
         summer = okonomi.totalt(plan, tp.id)
         per_virkemiddel = [(v, [t for t in tiltak if t.virkemiddel == v.id]) for v in plan.virkemidler.values()]

@@ -11,12 +11,12 @@ import http.server
 import re
 import sys
 import threading
-from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ekte_plan
 from sokeindeks import les_sokeindeks
 
@@ -288,49 +288,23 @@ def test_the_built_site_has_pagefind_and_not_lunr(bygget):
     assert "Tilgjengelighetserklæring" not in indeks["/tiltak/snowball/"]["content"]
 
 
-class _Naboer(HTMLParser):
-    """The text of each pair of elements a reader sees apart: neighbouring cells of a table row, and a
-    time in a list or a chart's title followed by what stands after it."""
-
-    SKILT = ("th", "td")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rader: list[list[str]] = []
-        self.celle: list[str] | None = None
-        self.par: list[tuple[str, str]] = []
-        self.etter: list[str] | None = None
-        self.fanget: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rader.append([])
-        elif tag in self.SKILT and self.rader:
-            self.celle = []
-        elif tag == "time" or ("class", "rp-graf-tittel") in attrs:
-            self.fanget = []
-
-    def handle_endtag(self, tag):
-        if tag in self.SKILT and self.celle is not None and self.rader:
-            self.rader[-1].append("".join(self.celle))
-            self.celle = None
-        elif self.fanget is not None and tag in ("time", "span"):
-            self.etter, self.fanget = self.fanget, None
-
-    def handle_data(self, data):
-        if self.celle is not None:
-            self.celle.append(data)
-        if self.fanget is not None:
-            self.fanget.append(data)
-        elif self.etter is not None and data.strip():
-            self.par.append(("".join(self.etter), data))
-            self.etter = None
-
-    def naboer(self) -> list[tuple[str, str]]:
-        celler = [par for rad in self.rader for par in pairwise(rad)]
-        ord_ = [(a.split()[-1], b.split()[0]) for a, b in celler + self.par if a.split() and b.split()]
-        # «2021:» is how the text is written; only a word or a number after it can run together with it.
-        return [(a, b) for a, b in ord_ if b[0].isalnum()]
+def _naboer(html: str) -> list[tuple[str, str]]:
+    """The two words that meet where things a reader sees apart stand side by side: neighbouring cells of a
+    table row, and a time or a chart's title and the text after it."""
+    side = BeautifulSoup(html, "lxml")
+    par = [
+        (a.get_text(), b.get_text())
+        for rad in side.find_all("tr")
+        for a, b in pairwise(rad.find_all(["th", "td"], recursive=False))
+    ]
+    for element in side.select("time, .rp-graf-tittel"):
+        egne = set(map(id, element.find_all(string=True)))
+        etter = next((t for t in element.find_all_next(string=True) if id(t) not in egne and t.strip()), None)
+        if etter is not None:
+            par.append((element.get_text(), etter))
+    ord_ = [(a.split()[-1], b.split()[0]) for a, b in par if a.split() and b.split()]
+    # «2021:» is how the text is written; only a word or a number after it can run together with it.
+    return [(a, b) for a, b in ord_ if b[0].isalnum()]
 
 
 def test_words_a_reader_sees_apart_are_apart_in_the_index(bygget):
@@ -342,9 +316,7 @@ def test_words_a_reader_sees_apart_are_apart_in_the_index(bygget):
     for url, fragment in indeks.items():
         html = (bygget / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
         tekst = fragment["content"]
-        parser = _Naboer()
-        parser.feed(html)
-        for a, b in parser.naboer():
+        for a, b in _naboer(html):
             sjekket += a in tekst and b in tekst
             # Pagefind ends a cell with «.» when its text has no stop of its own.
             if a + b in tekst and not re.search(re.escape(a) + r"[.\s]+" + re.escape(b), tekst):
